@@ -1,0 +1,1 @@
+"""Hardware edge: card readers, relays, door inputs. Imports nothing from kiosk/ or sync/."""

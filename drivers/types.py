@@ -1,0 +1,97 @@
+"""Value types and roles shared by every driver: CardRead, ReaderState, DoorEvent, Relay.
+
+No I/O here; nothing from kiosk/ or sync/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+
+class CardKind(StrEnum):
+    """What a raw read turned out to be (CONTRACT.md `kiosk devices --watch`)."""
+
+    CPR = "cpr"
+    CARD = "card"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class CardRead:
+    """One complete read from a reader.
+
+    `value` is the normalised credential (10-digit CPR or card number); it is kept out of
+    repr() so a CardRead that ends up in a log line or a traceback never shows it.
+    """
+
+    reader: str
+    kind: CardKind
+    value: str = field(repr=False)
+    masked: str
+
+
+class ReaderState(StrEnum):
+    CONNECTED = "connected"
+    DISCONNECTED = "disconnected"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderStatus:
+    reader: str
+    state: ReaderState
+    detail: str = ""
+
+
+class DoorEventKind(StrEnum):
+    OPENED = "opened"
+    CLOSED = "closed"
+    HELD_OPEN = "held_open"
+    HELD_OPEN_CLEARED = "held_open_cleared"
+    FORCED_OPEN = "forced_open"
+    FIRE_ALARM_ON = "fire_alarm_on"
+    FIRE_ALARM_OFF = "fire_alarm_off"
+
+
+@dataclass(frozen=True, slots=True)
+class DoorEvent:
+    kind: DoorEventKind
+    at: float
+    """Monotonic seconds."""
+
+
+OnRead = Callable[[CardRead], None]
+OnStatus = Callable[[ReaderStatus], None]
+
+
+class CardReader(Protocol):
+    """A reader runs on its own thread and calls back for every read and state change."""
+
+    name: str
+
+    def start(self, on_read: OnRead, on_status: OnStatus) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class RelayFault(Exception):
+    """The relay did not take a command (unplugged, no answer, wrong reply)."""
+
+
+class Relay(Protocol):
+    """A door strike relay. `off()` must be safe to call at any time, any number of times."""
+
+    def on(self) -> None: ...
+
+    def off(self) -> None: ...
+
+    def pulse(self, seconds: float) -> None:
+        """Switch on now and off after `seconds`; a pulse while one runs extends it."""
+        ...
+
+    def close(self) -> None:
+        """Switch off and release the device."""
+        ...
