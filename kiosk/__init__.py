@@ -1,0 +1,1 @@
+"""The library kiosk application: config, rules, cache, flow, UI and the command line."""

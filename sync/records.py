@@ -86,5 +86,6 @@ def parse_patron_line(line: str, where: str) -> PatronRecord:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as err:
-        raise RecordError(where, "(json)", f"not valid JSON: {err.msg} at column {err.colno}") from None
+        problem = f"not valid JSON: {err.msg} at column {err.colno}"
+        raise RecordError(where, "(json)", problem) from None
     return parse_patron(obj, where)

@@ -1,0 +1,209 @@
+"""Typed, frozen models of config.toml. Every field says what it means; unknown keys are errors.
+
+Only pydantic here; loading and error messages are in `load.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from kiosk.config.types import Duration, Interval
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class KioskSection(_Section):
+    branch: str = Field("Biblioteket", min_length=1, max_length=80)
+    """Branch name shown on screen."""
+    mode: Literal["door", "checkout", "both"] = "door"
+    """Which screens this kiosk runs."""
+    language: Literal["da", "en"] = "da"
+    """Language shown when nobody has chosen one; resets to this at idle."""
+    data_dir: Path = Path("data")
+    """Database, installation key and other state; relative paths are from this file."""
+
+
+class ReaderSection(_Section):
+    driver: Literal["serial", "hid"]
+    port: str | None = None
+    """Serial reader: device; prefer /dev/serial/by-id/... so it survives re-plugging."""
+    baudrate: int = Field(9600, ge=300, le=921600)
+    device: str | None = None
+    """HID reader: /dev/input/eventN, a by-id/by-path link, or "vvvv:pppp"."""
+    phys: str | None = None
+    """HID reader: physical path to pick one of two identical readers."""
+    layout: Literal["us", "da"] = "us"
+    """HID keyboard layout the reader types in."""
+    idle_gap_ms: int = Field(100, ge=10, le=2000)
+    """A read with no terminator ends after this much silence, in milliseconds."""
+    card_patterns: tuple[str, ...] = (r"\d{10}", r"\d{14}")
+    """Regular expressions a library card number must match (whole read)."""
+    role: Literal["door", "checkout", "items"] = "door"
+    """What reads from this reader are for."""
+
+    @model_validator(mode="after")
+    def _needs_its_device(self) -> ReaderSection:
+        if self.driver == "serial" and not self.port:
+            raise ValueError("a serial reader needs `port`")
+        if self.driver == "hid" and not self.device:
+            raise ValueError("a hid reader needs `device`")
+        return self
+
+
+class RelaySection(_Section):
+    driver: Literal["lcus", "kmtronic", "numato", "gpio", "command", "null"] = "null"
+    port: str | None = None
+    """Serial relay board device (lcus, kmtronic, numato)."""
+    channel: int = Field(1, ge=1, le=32)
+    """Relay channel on the board, 1-based."""
+    pulse_seconds: float = Field(4.0, gt=0, le=30)
+    """How long the strike stays unlocked after a grant."""
+    gpio_chip: str = "/dev/gpiochip0"
+    gpio_line: int | str = 17
+    active_low: bool = False
+    command: tuple[str, ...] = ()
+    """Command hook: program and arguments; "on" or "off" is appended."""
+
+    @model_validator(mode="after")
+    def _needs_its_device(self) -> RelaySection:
+        if self.driver in ("lcus", "kmtronic", "numato") and not self.port:
+            raise ValueError(f"relay driver {self.driver!r} needs `port`")
+        if self.driver == "command" and not self.command:
+            raise ValueError("relay driver 'command' needs `command`")
+        return self
+
+
+class InputSection(_Section):
+    source: Literal["serial_modem", "gpio"]
+    port: str | None = None
+    line: Literal["cts", "dsr", "cd", "ri"] | int | str = "cts"
+    """Modem status line (serial_modem) or GPIO line offset/name (gpio)."""
+    gpio_chip: str = "/dev/gpiochip0"
+    active_low: bool = False
+
+
+class InputsSection(_Section):
+    door_contact: InputSection | None = None
+    fire_alarm: InputSection | None = None
+    held_open_seconds: float = Field(15.0, gt=0, le=600)
+    """Door open this long after the unlock window raises the held-open alarm."""
+    fire_action: Literal["release", "ignore"] = "release"
+    """On fire alarm: hold the door unlocked until the alarm clears, or only log it."""
+
+
+class AccessSection(_Section):
+    min_age: int = Field(15, ge=0, le=120)
+    max_debt_dkk: Decimal = Field(Decimal("100"), ge=0, le=100000)
+    """Debt above this (DKK) denies entry."""
+    require_opt_in: bool = True
+    """Only patrons registered for self-service access may enter."""
+    allowed_groups: tuple[str, ...] = ()
+    """Patron groups allowed in self-service hours; empty means every group."""
+    blocking_codes: tuple[str, ...] = ("*",)
+    """Central block codes that deny entry; "*" means every block."""
+    pin_length: int = Field(4, ge=4, le=12)
+    pin_attempts: int = Field(5, ge=1, le=20)
+    lockout_minutes: int = Field(30, ge=1, le=1440)
+    staffed_door: Literal["free", "card_only", "card_pin"] = "card_only"
+    """At the door during staffed hours: no check, card alone, or card and PIN."""
+    technician_cards: tuple[str, ...] = ()
+    """Card numbers that are let in in every mode (staff, technicians)."""
+    banned_patrons: tuple[str, ...] = ()
+    """Patron ids banned from this branch (local list on top of the central system)."""
+    banned_cards: tuple[str, ...] = ()
+
+
+class DayRules(_Section):
+    self_service: tuple[Interval, ...] = ()
+    staffed: tuple[Interval, ...] = ()
+
+
+class CalendarException(DayRules):
+    date: date
+    name: str = ""
+
+
+class CalendarSection(_Section):
+    timezone: str = "Europe/Copenhagen"
+    weekly: dict[Weekday, DayRules] = Field(default_factory=dict)
+    """Rules per weekday; a day without rules is closed."""
+    exceptions: tuple[CalendarException, ...] = ()
+    """Dated days that replace the weekly rule (holidays, events, early closing)."""
+    announce_closing_minutes: tuple[int, ...] = (15, 10, 5)
+
+
+class Sip2Section(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(6001, ge=1, le=65535)
+    user: str = ""
+    password_file: Path | None = None
+    institution: str = ""
+    location: str = ""
+    encoding: str = "utf-8"
+    error_detection: bool = True
+    tls: bool = False
+    timeout: Duration = timedelta(seconds=10)
+
+
+class CentralSection(_Section):
+    kind: Literal["http", "sip2", "none"] = "none"
+    url: str = ""
+    """Base URL of the kiosk sync API."""
+    token_file: Path | None = None
+    """File holding the bearer token (mode 0600)."""
+    ca_file: Path | None = None
+    max_cache_age: Duration = timedelta(hours=24)
+    """Older than this, the stale policy applies."""
+    stale_policy: Literal["deny_all", "cached_only"] = "cached_only"
+    sync_interval: Duration = timedelta(minutes=15)
+    max_verification_age: Duration = timedelta(days=7)
+    sip2: Sip2Section = Field(default_factory=Sip2Section)
+
+    @model_validator(mode="after")
+    def _needs_its_endpoint(self) -> CentralSection:
+        if self.kind == "http" and not self.url:
+            raise ValueError("central.kind 'http' needs `url`")
+        return self
+
+
+class RetentionSection(_Section):
+    entry_log_days: int = Field(30, ge=1, le=30)
+    """Entry-log rows (patron reference included) are deleted after this many days; the
+    library's published policy allows at most 30."""
+    max_clock_jump: Duration = timedelta(days=2)
+    """A wall clock that moved further than this since the last purge skips the purge."""
+
+
+class DatabaseSection(_Section):
+    url: str = ""
+    """SQLAlchemy URL; empty means SQLite at data_dir/kiosk.db."""
+
+
+class SecretsSection(_Section):
+    installation_key_file: Path | None = None
+    """32-byte key for CPR/PIN hashing; default data_dir/installation.key (created 0600)."""
+
+
+class KioskConfig(_Section):
+    kiosk: KioskSection = Field(default_factory=KioskSection)
+    readers: dict[str, ReaderSection] = Field(default_factory=dict)
+    relay: RelaySection = Field(default_factory=RelaySection)
+    inputs: InputsSection = Field(default_factory=InputsSection)
+    access: AccessSection = Field(default_factory=AccessSection)
+    calendar: CalendarSection = Field(default_factory=CalendarSection)
+    central: CentralSection = Field(default_factory=CentralSection)
+    retention: RetentionSection = Field(default_factory=RetentionSection)
+    database: DatabaseSection = Field(default_factory=DatabaseSection)
+    secrets: SecretsSection = Field(default_factory=SecretsSection)
