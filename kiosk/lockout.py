@@ -1,0 +1,38 @@
+"""PIN attempt policy: N wrong PINs in a row lock a credential for M minutes. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class LockoutPolicy:
+    attempts: int = 5
+    lock_for: timedelta = timedelta(minutes=30)
+
+
+@dataclass(frozen=True, slots=True)
+class LockoutState:
+    failures: int = 0
+    """Wrong PINs in a row since the last success or lock."""
+    locked_until: datetime | None = None
+
+    def is_locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+    def attempts_left(self, policy: LockoutPolicy, now: datetime) -> int:
+        return 0 if self.is_locked(now) else max(policy.attempts - self.failures, 0)
+
+
+def after_wrong_pin(state: LockoutState, policy: LockoutPolicy, now: datetime) -> LockoutState:
+    if state.locked_until is not None and now >= state.locked_until:
+        state = LockoutState()  # the lock ran out: a fresh series of attempts
+    failures = state.failures + 1
+    if failures >= policy.attempts:
+        return LockoutState(0, now + policy.lock_for)
+    return LockoutState(failures, state.locked_until)
+
+
+def after_right_pin() -> LockoutState:
+    return LockoutState()
