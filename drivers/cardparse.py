@@ -28,8 +28,14 @@ def compile_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
 def parse_card(
     raw: str, reader: str = "", card_patterns: Sequence[re.Pattern[str]] = ()
 ) -> CardRead:
-    """Classify one complete read. Never raises: garbage becomes CardKind.UNKNOWN."""
-    text = _CONTROL.sub("", raw[:MAX_RAW]).strip()
+    """Classify one complete read. Never raises: garbage becomes CardKind.UNKNOWN.
+
+    A read longer than MAX_RAW is garbage as a whole (a stuck or babbling device, an overlong
+    frame cut by the framer): no credential is mined out of it.
+    """
+    if len(raw) > MAX_RAW:
+        return CardRead(reader, CardKind.UNKNOWN, "", mask_raw(raw))
+    text = _CONTROL.sub("", raw).strip()
     if "%" in text or ";" in text:
         return _parse_stripe(text, reader)
     cpr = normalise_cpr(text)

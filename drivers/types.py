@@ -95,3 +95,17 @@ class Relay(Protocol):
     def close(self) -> None:
         """Switch off and release the device."""
         ...
+
+
+class MonitoredRelay(Relay, Protocol):
+    """A relay that also tells what it believes: the status screen and `kiosk relay-test`."""
+
+    @property
+    def is_on(self) -> bool:
+        """The last state the board accepted."""
+        ...
+
+    @property
+    def fault(self) -> str | None:
+        """Why the last command failed, or None once a command succeeds again."""
+        ...
