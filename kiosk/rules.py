@@ -158,7 +158,7 @@ def _group(i: DecisionInput, rules: AccessSection) -> Reason | None:
 
 
 CARD_CHECKS: Final[tuple[Check, ...]] = (
-    _out_of_service, _unreadable, _technician, _banned, _closed, _stale, _unknown, _lost, _locked,
+    _unreadable, _technician, _out_of_service, _banned, _closed, _stale, _unknown, _lost, _locked,
 )
 PATRON_CHECKS: Final[tuple[Check, ...]] = (_pin, _blocked, _debt, _age, _opt_in, _group)
 

@@ -1,0 +1,1 @@
+"""The local cache: SQLAlchemy models, engine with SQLite pragmas, Alembic migrations, queries."""

@@ -1,0 +1,147 @@
+"""Typed SQLAlchemy models of the cache. No CPR and no PIN: only keyed hashes and verifiers."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes stored as UTC; SQLite has no time zones, so we keep them ourselves."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the cache")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, _dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if isinstance(value, datetime) else None
+
+
+# A tuple, not a dict literal per class: immutable and shared.
+WITHOUT_ROWID: Any = ({"sqlite_with_rowid": False},)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class _PatronColumns:
+    patron_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    patron_group: Mapped[str] = mapped_column(String(64), default="")
+    blocked_reason: Mapped[str | None] = mapped_column(String(16))
+    blocked_since: Mapped[date | None] = mapped_column(Date)
+    debt_ore: Mapped[int] = mapped_column(Integer, default=0)
+    """Debt in øre (1/100 DKK), so money is never a float."""
+    opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    home_branch: Mapped[str] = mapped_column(String(64), default="")
+    municipality: Mapped[str] = mapped_column(String(8), default="")
+    last_activity: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    pin_verifier: Mapped[str | None] = mapped_column(Text)
+    verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    """SIP2 learned cache: when the library system last confirmed this patron and PIN."""
+    reservations_ready: Mapped[int | None] = mapped_column(Integer)
+
+
+class Patron(_PatronColumns, Base):
+    __tablename__ = "patrons"
+
+
+class StagingPatron(_PatronColumns, Base):
+    """A full sync builds the new set here and swaps it in with one transaction."""
+
+    __tablename__ = "staging_patrons"
+
+
+class Credential(Base):
+    """Keyed hash of a CPR or card number -> patron (WITHOUT ROWID: the hash is the key)."""
+
+    __tablename__ = "credentials"
+    __table_args__ = WITHOUT_ROWID
+    id: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    patron_id: Mapped[str] = mapped_column(
+        ForeignKey("patrons.patron_id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(8), default="active")
+
+
+class StagingCredential(Base):
+    __tablename__ = "staging_credentials"
+    __table_args__ = WITHOUT_ROWID
+    id: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    patron_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(8), default="active")
+
+
+class EntryLog(Base):
+    """Every door attempt, granted or not. patron_id only, never a CPR; purged after 30 days."""
+
+    __tablename__ = "entry_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(32))
+    granted: Mapped[bool] = mapped_column(Boolean)
+    credential_kind: Mapped[str] = mapped_column(String(8))
+    patron_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    rule_set_version: Mapped[str] = mapped_column(String(16), default="")
+    cache_age_s: Mapped[int | None] = mapped_column(Integer)
+    technician: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Lockout(Base):
+    __tablename__ = "lockouts"
+    __table_args__ = WITHOUT_ROWID
+    credential_id: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SyncState(Base):
+    """Small key/value facts: cursor, last success, last error, last purge time."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OutboxItem(Base):
+    """Events to send to the central system, written in the same transaction as their cause."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    parked_error: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,159 @@
+"""Patron records -> cache rows: keyed hashes for CPR and cards, PIN verifiers, erasure.
+
+Shared by `kiosk import-patrons` and every sync. Works page by page with bulk statements, so
+a million records stream through in bounded memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from drivers.cpr import normalise_cpr
+from kiosk.cache.models import (
+    Credential,
+    EntryLog,
+    Lockout,
+    Patron,
+    StagingCredential,
+    StagingPatron,
+)
+from kiosk.credentials import normalise_card
+from kiosk.keyed_hash import KeyedHasher
+from sync.records import PatronRecord, RecordError
+
+
+@dataclass(slots=True)
+class ApplyCounts:
+    upserted: int = 0
+    deleted: int = 0
+
+    def add(self, other: ApplyCounts) -> None:
+        self.upserted += other.upserted
+        self.deleted += other.deleted
+
+
+def patron_row(record: PatronRecord, hasher: KeyedHasher) -> dict[str, Any]:
+    verifier = None
+    if record.pin is not None:
+        verifier = hasher.fast_verifier(record.patron_id, record.pin)
+    elif record.pin_verifier is not None:
+        try:
+            verifier = hasher.wrap_upstream(record.pin_verifier)
+        except ValueError as err:
+            raise RecordError(record.patron_id, "pin_verifier", str(err)) from None
+    blocked = record.blocked
+    return {
+        "patron_id": record.patron_id,
+        "name": record.name,
+        "birth_date": record.birth_date,
+        "patron_group": record.patron_group,
+        "blocked_reason": (blocked.reason or "?") if blocked is not None else None,
+        "blocked_since": blocked.since if blocked is not None else None,
+        "debt_ore": int(record.debt_dkk * 100),
+        "opt_in": record.self_service_opt_in,
+        "home_branch": record.home_branch,
+        "municipality": record.municipality,
+        "last_activity": record.last_activity,
+        "updated_at": record.updated_at,
+        "pin_verifier": verifier,
+        "verified_at": None,
+        "reservations_ready": None,
+    }
+
+
+def credential_rows(record: PatronRecord, hasher: KeyedHasher) -> list[dict[str, Any]]:
+    rows: dict[bytes, dict[str, Any]] = {}
+    if record.cpr is not None:
+        cpr = normalise_cpr(record.cpr)
+        if cpr is None:
+            raise RecordError(record.patron_id, "cpr", "not a valid CPR date")
+        cid = hasher.credential_id("cpr", cpr)
+        rows[cid] = {"id": cid, "patron_id": record.patron_id, "kind": "cpr", "status": "active"}
+    for card in record.cards:
+        cid = hasher.credential_id("card", normalise_card(card.number))
+        rows[cid] = {
+            "id": cid, "patron_id": record.patron_id, "kind": "card", "status": card.status,
+        }
+    return list(rows.values())
+
+
+def apply_records(
+    session: Session, records: Sequence[PatronRecord], hasher: KeyedHasher, staging: bool = False
+) -> ApplyCounts:
+    """Upsert and delete one page of records; the caller owns the transaction."""
+    patron_table: Any = StagingPatron if staging else Patron
+    cred_table: Any = StagingCredential if staging else Credential
+    latest = {r.patron_id: r for r in records}  # a page may name a patron twice: last wins
+    gone = [pid for pid, r in latest.items() if r.deleted]
+    keep = [r for r in latest.values() if not r.deleted]
+    patrons = [patron_row(r, hasher) for r in keep]
+    creds = [row for r in keep for row in credential_rows(r, hasher)]
+    ids = list(latest)
+    for chunk in _chunks(ids, 500):
+        session.execute(delete(cred_table).where(cred_table.patron_id.in_(chunk)))
+        session.execute(delete(patron_table).where(patron_table.patron_id.in_(chunk)))
+    if gone and not staging:
+        erase_patron_traces(session, gone)
+    if creds:
+        # A card moved from another patron: the newest record owns it.
+        for chunk in _chunks([c["id"] for c in creds], 500):
+            session.execute(delete(cred_table).where(cred_table.id.in_(chunk)))
+    if patrons:
+        session.execute(insert(patron_table), patrons)
+    if creds:
+        session.execute(insert(cred_table), creds)
+    return ApplyCounts(upserted=len(patrons), deleted=len(gone))
+
+
+def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
+    """Erasure beyond the patron row: the entry log keeps its counts, loses the person."""
+    for chunk in _chunks(list(patron_ids), 500):
+        session.execute(
+            update(EntryLog).where(EntryLog.patron_id.in_(chunk)).values(patron_id=None)
+        )
+
+
+def begin_staging(session: Session) -> None:
+    session.execute(delete(StagingCredential))
+    session.execute(delete(StagingPatron))
+
+
+def swap_staging(session: Session) -> ApplyCounts:
+    """Replace the live patrons with the staged set in the caller's one transaction."""
+    live = set(session.scalars(select(Patron.patron_id)))
+    staged = set(session.scalars(select(StagingPatron.patron_id)))
+    removed = sorted(live - staged)
+    session.execute(delete(Credential))
+    session.execute(delete(Patron))
+    patron_cols = [c.name for c in Patron.__table__.columns]
+    cred_cols = [c.name for c in Credential.__table__.columns]
+    session.execute(
+        insert(Patron).from_select(
+            patron_cols, select(*[StagingPatron.__table__.c[c] for c in patron_cols])
+        )
+    )
+    session.execute(
+        insert(Credential).from_select(
+            cred_cols, select(*[StagingCredential.__table__.c[c] for c in cred_cols])
+        )
+    )
+    erase_patron_traces(session, removed)
+    begin_staging(session)
+    # Lockouts of credentials that no longer exist are meaningless; keep the rest.
+    session.execute(delete(Lockout).where(Lockout.credential_id.not_in(select(Credential.id))))
+    return ApplyCounts(upserted=len(staged), deleted=len(removed))
+
+
+def debt_dkk(patron: Patron) -> Decimal:
+    return Decimal(patron.debt_ore) / 100
+
+
+def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,242 @@
+"""The door flow: one explicit state machine, `step(state, event, ctx) -> Transition`.
+
+Pure apart from the two questions it asks `ctx` (screen a card, check a PIN), which read the
+cache but write nothing. Writing the log, counting wrong PINs and pulsing the relay are
+effects the shell carries out. Deadlines live in the state (monotonic seconds) and are checked
+on Tick; the machine owns no timers. The UI and `kiosk attempt` both drive this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Final, Protocol
+
+from drivers.types import CardKind, CardRead
+from kiosk.reasons import Lang, Reason
+from kiosk.rules import Decision, PinResult
+from kiosk.schedule import Mode
+
+
+class Phase(StrEnum):
+    IDLE = "idle"
+    AWAITING_PIN = "awaiting_pin"
+    GRANTED = "granted"
+    DENIED = "denied"
+    FIRE = "fire"
+
+
+ACCEPTS_CARD: Final = frozenset({Phase.IDLE, Phase.AWAITING_PIN, Phase.GRANTED, Phase.DENIED})
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """What the access service found for a card (and PIN): read-only, nothing written yet."""
+
+    kind: CardKind
+    mode: Mode
+    decision: Decision | None
+    """None after screening a card: it may go on to the PIN."""
+    needs_pin: bool = False
+    credential_id: bytes | None = field(default=None, repr=False)
+    patron_id: str | None = None
+    patron_name: str = ""
+    reservations_ready: int | None = None
+    cache_age: timedelta | None = None
+    at: datetime | None = None
+    pin: PinResult = PinResult.NOT_ENTERED
+
+
+class DoorContext(Protocol):
+    pin_length: int
+    pin_timeout_s: float
+    result_s: float
+    pulse_s: float
+    default_language: Lang
+
+    def monotonic(self) -> float: ...
+
+    def screen_card(self, read: CardRead) -> Evaluation: ...
+
+    def check_pin(self, read: CardRead, pin: str | None) -> Evaluation: ...
+
+
+# Events: facts from readers, the screen, the clock and door inputs.
+@dataclass(frozen=True, slots=True)
+class CardPresented:
+    read: CardRead
+
+
+@dataclass(frozen=True, slots=True)
+class PinDigit:
+    digit: str
+
+
+@dataclass(frozen=True, slots=True)
+class PinErased:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class PinSubmitted:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageChosen:
+    language: Lang
+
+
+@dataclass(frozen=True, slots=True)
+class FireAlarm:
+    on: bool
+    release: bool = True
+    """Config inputs.fire_action == "release": hold the door unlocked while it lasts."""
+
+
+Event = (
+    CardPresented | PinDigit | PinErased | PinSubmitted | Cancelled | Tick | LanguageChosen
+    | FireAlarm
+)
+
+
+# Effects: what the shell must do.
+@dataclass(frozen=True, slots=True)
+class PulseRelay:
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class HoldRelay:
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RecordAttempt:
+    evaluation: Evaluation
+
+
+@dataclass(frozen=True, slots=True)
+class Beep:
+    kind: str  # "granted" | "denied" | "key"
+
+
+@dataclass(frozen=True, slots=True)
+class DoorState:
+    phase: Phase = Phase.IDLE
+    read: CardRead | None = None
+    digits: str = field(default="", repr=False)
+    deadline: float | None = None
+    """Monotonic time at which this screen gives way to idle."""
+    evaluation: Evaluation | None = None
+    """The last result (granted/denied) or, on the PIN screen, the last wrong PIN."""
+    language: Lang | None = None
+    """The patron's choice for this visit; None = the configured default."""
+
+
+Effect = PulseRelay | HoldRelay | RecordAttempt | Beep
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    state: DoorState
+    effects: tuple[Effect, ...] = ()
+
+
+IDLE: Final = DoorState()
+
+
+def step(state: DoorState, event: Event, ctx: DoorContext) -> Transition:
+    """Advance the door flow by one event."""
+    match event:
+        case FireAlarm(on=True, release=release):
+            return Transition(DoorState(Phase.FIRE), (HoldRelay(True),) if release else ())
+        case FireAlarm(on=False):
+            if state.phase is Phase.FIRE:
+                return Transition(IDLE, (HoldRelay(False),))
+            return Transition(state)
+        case _ if state.phase is Phase.FIRE:
+            return Transition(state)
+        case CardPresented(read=read):
+            return _card(state, read, ctx)
+        case LanguageChosen(language=language):
+            return Transition(replace(state, language=language))
+        case Tick():
+            expired = state.deadline is not None and ctx.monotonic() >= state.deadline
+            return Transition(IDLE) if expired else Transition(state)
+        case Cancelled():
+            return Transition(IDLE)
+    if state.phase is Phase.AWAITING_PIN:
+        return _pin_event(state, event, ctx)
+    return Transition(state)
+
+
+def _card(state: DoorState, read: CardRead, ctx: DoorContext) -> Transition:
+    keep = DoorState(language=state.language)
+    evaluation = ctx.screen_card(read)
+    if evaluation.decision is not None:
+        return _result(keep, read, evaluation, ctx)
+    if evaluation.needs_pin:
+        deadline = ctx.monotonic() + ctx.pin_timeout_s
+        return Transition(replace(keep, phase=Phase.AWAITING_PIN, read=read, deadline=deadline))
+    return _result(keep, read, ctx.check_pin(read, None), ctx)
+
+
+def _pin_event(state: DoorState, event: Event, ctx: DoorContext) -> Transition:
+    deadline = ctx.monotonic() + ctx.pin_timeout_s
+    match event:
+        case PinDigit(digit=d) if d.isdigit() and len(d) == 1:
+            digits = state.digits + d if len(state.digits) < ctx.pin_length else state.digits
+            moved = replace(state, digits=digits, deadline=deadline)
+            if len(digits) == ctx.pin_length:
+                return _submit(moved, ctx)
+            return Transition(moved, (Beep("key"),))
+        case PinErased():
+            return Transition(replace(state, digits=state.digits[:-1], deadline=deadline))
+        case PinSubmitted() if state.digits:
+            return _submit(state, ctx)
+    return Transition(state)
+
+
+def _submit(state: DoorState, ctx: DoorContext) -> Transition:
+    assert state.read is not None  # AWAITING_PIN always holds the card it asks about
+    evaluation = ctx.check_pin(state.read, state.digits)
+    decision = evaluation.decision
+    if decision is not None and decision.reason is Reason.WRONG_PIN:
+        again = replace(
+            state, digits="", evaluation=evaluation, deadline=ctx.monotonic() + ctx.pin_timeout_s
+        )
+        return Transition(again, (RecordAttempt(evaluation), Beep("denied")))
+    return _result(DoorState(language=state.language), state.read, evaluation, ctx)
+
+
+def _result(
+    base: DoorState, read: CardRead, evaluation: Evaluation, ctx: DoorContext
+) -> Transition:
+    decision = evaluation.decision
+    granted = decision is not None and decision.granted
+    now = ctx.monotonic()
+    phase = Phase.GRANTED if granted else Phase.DENIED
+    state = replace(
+        base,
+        phase=phase,
+        read=read,
+        evaluation=evaluation,
+        deadline=now + (ctx.pulse_s if granted else ctx.result_s),
+    )
+    effects: list[Effect] = [RecordAttempt(evaluation)]
+    if granted:
+        effects.insert(0, PulseRelay(ctx.pulse_s))
+    effects.append(Beep("granted" if granted else "denied"))
+    return Transition(state, tuple(effects))
