@@ -49,11 +49,19 @@ class Evaluation:
 
 
 class DoorContext(Protocol):
-    pin_length: int
-    pin_timeout_s: float
-    result_s: float
-    pulse_s: float
-    default_language: Lang
+    @property
+    def pin_length(self) -> int: ...
+
+    @property
+    def pin_timeout_s(self) -> float: ...
+
+    @property
+    def result_s(self) -> float:
+        """How long a denial stays on screen."""
+        ...
+
+    @property
+    def pulse_s(self) -> float: ...
 
     def monotonic(self) -> float: ...
 
