@@ -36,8 +36,18 @@ END_KEYS: Final = frozenset({KEY_ENTER, KEY_KPENTER})
 # Modifiers that produce no character; anything else without a table entry becomes U+FFFD so
 # a read typed with the wrong layout turns into an unknown read instead of a shorter number.
 SILENT_KEYS: Final = frozenset(
-    {KEY_LEFTCTRL, KEY_RIGHTCTRL, KEY_LEFTALT, KEY_RIGHTALT, KEY_LEFTMETA, KEY_RIGHTMETA,
-     KEY_CAPSLOCK, KEY_NUMLOCK, KEY_TAB, *SHIFT_KEYS}
+    {
+        KEY_LEFTCTRL,
+        KEY_RIGHTCTRL,
+        KEY_LEFTALT,
+        KEY_RIGHTALT,
+        KEY_LEFTMETA,
+        KEY_RIGHTMETA,
+        KEY_CAPSLOCK,
+        KEY_NUMLOCK,
+        KEY_TAB,
+        *SHIFT_KEYS,
+    }
 )
 UNMAPPED: Final = "\ufffd"
 
@@ -45,8 +55,23 @@ _DIGIT_CODES: Final = (11, 2, 3, 4, 5, 6, 7, 8, 9, 10)  # KEY_0, KEY_1 .. KEY_9
 _LETTER_ROWS: Final = ((16, "qwertyuiop"), (30, "asdfghjkl"), (44, "zxcvbnm"))
 # Keypad with NumLock on: KP7 71 .. KP3 81, KP0 82, KPDOT 83, KPMINUS 74, KPPLUS 78,
 # KPASTERISK 55, KPSLASH 98.
-_KEYPAD: Final = {71: "7", 72: "8", 73: "9", 75: "4", 76: "5", 77: "6", 79: "1", 80: "2",
-                  81: "3", 82: "0", 83: ".", 74: "-", 78: "+", 55: "*", 98: "/"}
+_KEYPAD: Final = {
+    71: "7",
+    72: "8",
+    73: "9",
+    75: "4",
+    76: "5",
+    77: "6",
+    79: "1",
+    80: "2",
+    81: "3",
+    82: "0",
+    83: ".",
+    74: "-",
+    78: "+",
+    55: "*",
+    98: "/",
+}
 
 
 class KeyEventLike(Protocol):
@@ -97,18 +122,41 @@ def _layout(name: str, symbols: Mapping[int, tuple[str, str]], shifted_digits: s
 
 US: Final = _layout(
     "us",
-    {12: ("-", "_"), 13: ("=", "+"), 26: ("[", "{"), 27: ("]", "}"), 39: (";", ":"),
-     40: ("'", '"'), 41: ("`", "~"), 43: ("\\", "|"), 51: (",", "<"), 52: (".", ">"),
-     53: ("/", "?"), 57: (" ", " ")},
+    {
+        12: ("-", "_"),
+        13: ("=", "+"),
+        26: ("[", "{"),
+        27: ("]", "}"),
+        39: (";", ":"),
+        40: ("'", '"'),
+        41: ("`", "~"),
+        43: ("\\", "|"),
+        51: (",", "<"),
+        52: (".", ">"),
+        53: ("/", "?"),
+        57: (" ", " "),
+    },
     "!@#$%^&*()",
 )
 # Danish (xkb "dk"). Dead keys (´ ` ¨ ^) are taken as the plain character: a wedge set to this
 # layout follows them with a space, which then shows up in the read.
 DK: Final = _layout(
     "dk",
-    {12: ("+", "?"), 13: ("´", "`"), 26: ("å", "Å"), 27: ("¨", "^"), 39: ("æ", "Æ"),
-     40: ("ø", "Ø"), 41: ("½", "§"), 43: ("'", "*"), 86: ("<", ">"), 51: (",", ";"),
-     52: (".", ":"), 53: ("-", "_"), 57: (" ", " ")},
+    {
+        12: ("+", "?"),
+        13: ("´", "`"),
+        26: ("å", "Å"),
+        27: ("¨", "^"),
+        39: ("æ", "Æ"),
+        40: ("ø", "Ø"),
+        41: ("½", "§"),
+        43: ("'", "*"),
+        86: ("<", ">"),
+        51: (",", ";"),
+        52: (".", ":"),
+        53: ("-", "_"),
+        57: (" ", " "),
+    },
     '!"#¤%&/()=',
 )
 LAYOUTS: Final[Mapping[str, Layout]] = MappingProxyType({"us": US, "dk": DK})

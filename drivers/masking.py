@@ -28,7 +28,6 @@ def mask_raw(raw: str) -> str:
     """
     shown = _TEN_DIGITS.sub("######-****", raw[:64])
     shape = "".join(
-        "9" if c.isdigit() else "A" if c.isalpha() else c if c in "#-*%;?=^" else "."
-        for c in shown
+        "9" if c.isdigit() else "A" if c.isalpha() else c if c in "#-*%;?=^" else "." for c in shown
     )
     return shape + (f"…(+{len(raw) - 64})" if len(raw) > 64 else "")

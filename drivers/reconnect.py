@@ -83,9 +83,7 @@ class ReconnectingReader(ABC):
             raise RuntimeError(f"reader {self.name!r} already started")
         self._on_read, self._on_status = on_read, on_status
         self._stop.clear()
-        self._thread = threading.Thread(
-            target=self._run, name=f"drivers:{self.name}", daemon=True
-        )
+        self._thread = threading.Thread(target=self._run, name=f"drivers:{self.name}", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 2.0) -> None:

@@ -15,9 +15,7 @@ from drivers.types import RelayFault
 
 
 class CommandRelay(BaseRelay):
-    def __init__(
-        self, argv: Sequence[str], timeout_s: float = 5.0, name: str = "command"
-    ) -> None:
+    def __init__(self, argv: Sequence[str], timeout_s: float = 5.0, name: str = "command") -> None:
         super().__init__(name)
         if isinstance(argv, str) or not argv:
             raise ValueError(f"argv must be a non-empty list of strings, got {argv!r}")
@@ -30,9 +28,7 @@ class CommandRelay(BaseRelay):
     def _send(self, on: bool) -> None:
         argv = [*self.argv, "on" if on else "off"]
         try:
-            result = subprocess.run(
-                argv, capture_output=True, timeout=self.timeout_s, check=False
-            )
+            result = subprocess.run(argv, capture_output=True, timeout=self.timeout_s, check=False)
         except subprocess.TimeoutExpired as err:
             raise RelayFault(f"{self.argv[0]} did not finish in {self.timeout_s} s") from err
         except OSError as err:

@@ -1,0 +1,290 @@
+"""Helpers for the driver tests: pty I/O with deadlines, recorders, a fake evdev device."""
+
+from __future__ import annotations
+
+import errno
+import os
+import queue
+import select
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evdev import InputEvent, ecodes
+
+from drivers.hid_keymap import US, Layout
+from drivers.types import CardRead, ReaderState, ReaderStatus
+
+TEST_CPR = "1705901234"  # 17 May 1990, serial 1234: a valid CPR that must never be logged
+TIMEOUT = 3.0
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = TIMEOUT) -> bool:
+    """Poll `predicate` until it holds or `timeout` passes (never a bare sleep)."""
+    deadline = time.monotonic() + timeout
+    tick = threading.Event()
+    while not predicate():
+        if time.monotonic() >= deadline:
+            return False
+        tick.wait(0.01)
+    return True
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def read_exact(fd: int, n: int, timeout: float = TIMEOUT) -> bytes:
+    """Read `n` bytes from `fd`, failing the test if they do not come in time."""
+    deadline = time.monotonic() + timeout
+    data = b""
+    while len(data) < n:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise AssertionError(f"timed out after {data!r}, wanted {n} bytes")
+        readable, _, _ = select.select([fd], [], [], left)
+        if readable:
+            data += os.read(fd, n - len(data))
+    return data
+
+
+def read_available(fd: int, quiet: float = 0.2) -> bytes:
+    """Everything `fd` delivers until it has been silent for `quiet` seconds."""
+    data = b""
+    while select.select([fd], [], [], quiet)[0]:
+        chunk = os.read(fd, 4096)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+@dataclass
+class PtyPair:
+    """A pseudo-terminal: drivers open `path`, the test plays the device on `master`."""
+
+    master: int
+    slave: int
+    path: str
+
+    @classmethod
+    def open(cls) -> PtyPair:
+        master, slave = os.openpty()
+        return cls(master, slave, os.ttyname(slave))
+
+    def close(self) -> None:
+        for fd in (self.master, self.slave):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def relink(link: Path, target: str) -> None:
+    """Point `link` at `target` atomically, as udev does for /dev/serial/by-id on replug."""
+    tmp = link.with_name(link.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(target)
+    tmp.replace(link)
+
+
+@dataclass
+class Recorder:
+    """Collects reads and statuses from a reader thread."""
+
+    reads: queue.Queue[CardRead] = field(default_factory=queue.Queue)
+    statuses: list[ReaderStatus] = field(default_factory=list)
+    _changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def on_read(self, read: CardRead) -> None:
+        self.reads.put(read)
+
+    def on_status(self, status: ReaderStatus) -> None:
+        with self._changed:
+            self.statuses.append(status)
+            self._changed.notify_all()
+
+    def next_read(self, timeout: float = TIMEOUT) -> CardRead:
+        return self.reads.get(timeout=timeout)
+
+    def no_read(self, within: float) -> bool:
+        try:
+            self.reads.get(timeout=within)
+        except queue.Empty:
+            return True
+        return False
+
+    def wait_state(self, state: ReaderState, count: int = 1, timeout: float = TIMEOUT) -> bool:
+        """Wait until `state` has been reported `count` times in all."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: sum(s.state is state for s in self.statuses) >= count, timeout
+            )
+
+    @property
+    def states(self) -> list[ReaderState]:
+        with self._changed:
+            return [s.state for s in self.statuses]
+
+
+def key(code: int, value: int = 1, at: float = 0.0) -> InputEvent:
+    sec = int(at)
+    return InputEvent(sec, int((at - sec) * 1_000_000), ecodes.EV_KEY, code, value)
+
+
+def keystrokes(text: str, layout: Layout = US, enter: bool = True) -> list[InputEvent]:
+    """The events a wedge sends for `text`: shift pressed around shifted characters,
+    a SYN after each key, key-down and key-up for every key."""
+    plain = {char: code for code, char in layout.plain.items() if code not in _KEYPAD_CODES}
+    shifted = {char: code for code, char in layout.shifted.items() if code not in _KEYPAD_CODES}
+    events: list[InputEvent] = []
+    for char in text:
+        if char in plain:
+            events += _press(plain[char])
+        else:
+            events.append(key(ecodes.KEY_LEFTSHIFT, 1))
+            events += _press(shifted[char])
+            events.append(key(ecodes.KEY_LEFTSHIFT, 0))
+    if enter:
+        events += _press(ecodes.KEY_ENTER)
+    return events
+
+
+_KEYPAD_CODES = frozenset({71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 55, 98})
+
+
+def _press(code: int) -> list[InputEvent]:
+    syn = InputEvent(0, 0, ecodes.EV_SYN, ecodes.SYN_REPORT, 0)
+    return [key(code, 1), syn, key(code, 0), syn]
+
+
+@dataclass(frozen=True)
+class FakeInfo:
+    bustype: int = 3
+    vendor: int = 0x0C2E
+    product: int = 0x0B61
+    version: int = 1
+
+
+class FakeInputDevice:
+    """Follows evdev.InputDevice's interface: a real fd to select on, queued events,
+    EVIOCGRAB semantics (second grab -> EBUSY), ENODEV once unplugged."""
+
+    def __init__(
+        self,
+        path: str,
+        name: str = "Fake Wedge",
+        phys: str = "usb-0000:00:14.0-1/input0",
+        info: FakeInfo | None = None,
+        keys: Sequence[int] = tuple(range(1, 60)),
+    ) -> None:
+        self.path, self.name, self.phys = path, name, phys
+        self.info = info or FakeInfo()
+        self.uniq = ""
+        self.grabbed = False
+        self.grab_count = 0
+        self.closed = False
+        self.gone = False
+        self._keys = list(keys)
+        self._events: deque[InputEvent] = deque()
+        self._lock = threading.Lock()
+        self._r, self._w = os.pipe()
+
+    def push(self, events: Iterable[InputEvent]) -> None:
+        with self._lock:
+            for event in events:
+                self._events.append(event)
+                os.write(self._w, b"e")
+
+    def unplug(self) -> None:
+        with self._lock:
+            self.gone = True
+            os.write(self._w, b"u")
+
+    def fileno(self) -> int:
+        if self.closed:
+            raise OSError(errno.EBADF, "closed")
+        return self._r
+
+    def read_one(self) -> InputEvent | None:
+        with self._lock:
+            if self.gone:
+                raise OSError(errno.ENODEV, "No such device")
+            if not self._events:
+                return None
+            os.read(self._r, 1)
+            return self._events.popleft()
+
+    def read_loop(self) -> Iterable[InputEvent]:
+        while True:
+            select.select([self._r], [], [])
+            event = self.read_one()
+            if event is not None:
+                yield event
+
+    def grab(self) -> None:
+        if self.gone:
+            raise OSError(errno.ENODEV, "No such device")
+        if self.grabbed:
+            raise OSError(errno.EBUSY, "Device or resource busy")
+        self.grabbed = True
+        self.grab_count += 1
+
+    def ungrab(self) -> None:
+        if self.gone:
+            raise OSError(errno.ENODEV, "No such device")
+        if not self.grabbed:
+            raise OSError(errno.EINVAL, "Invalid argument")
+        self.grabbed = False
+
+    def capabilities(self) -> dict[int, list[int]]:
+        return {ecodes.EV_SYN: [0], ecodes.EV_KEY: self._keys}
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.close(self._r)
+            os.close(self._w)
+
+
+class FakeInputSystem:
+    """/dev/input as the reader sees it: devices come and go at paths."""
+
+    def __init__(self) -> None:
+        self.devices: dict[str, FakeInputDevice] = {}
+        self.opened: list[FakeInputDevice] = []
+        self._lock = threading.Lock()
+
+    def plug(self, device: FakeInputDevice) -> FakeInputDevice:
+        with self._lock:
+            self.devices[device.path] = device
+        return device
+
+    def unplug(self, path: str) -> FakeInputDevice:
+        with self._lock:
+            device = self.devices.pop(path)
+        device.unplug()
+        return device
+
+    def list_devices(self) -> list[str]:
+        with self._lock:
+            return list(self.devices)
+
+    def open_device(self, path: str) -> Any:
+        with self._lock:
+            device = self.devices.get(path)
+        if device is None:
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", path)
+        self.opened.append(device)
+        return device
+
+    def close_all(self) -> None:
+        for device in [*self.devices.values(), *self.opened]:
+            device.close()
