@@ -174,8 +174,10 @@ class FakeInfo:
 
 
 class FakeInputDevice:
-    """Follows evdev.InputDevice's interface: a real fd to select on, queued events,
-    EVIOCGRAB semantics (second grab -> EBUSY), ENODEV once unplugged."""
+    """A kernel input device: queued events behind a real fd to select on, one grabber at a
+    time (EVIOCGRAB: a second grab -> EBUSY), ENODEV once unplugged. `open()` gives a handle
+    following evdev.InputDevice's interface. Stricter than the kernel: closing a handle does
+    not release its grab, so a driver that forgets ungrab() fails the tests."""
 
     def __init__(
         self,
@@ -187,15 +189,29 @@ class FakeInputDevice:
     ) -> None:
         self.path, self.name, self.phys = path, name, phys
         self.info = info or FakeInfo()
-        self.uniq = ""
-        self.grabbed = False
-        self.grab_count = 0
-        self.closed = False
+        self.keys = list(keys)
         self.gone = False
-        self._keys = list(keys)
+        self.grabbed_by: FakeInputHandle | None = None
+        self.handles: list[FakeInputHandle] = []
         self._events: deque[InputEvent] = deque()
         self._lock = threading.Lock()
         self._r, self._w = os.pipe()
+
+    @property
+    def grabbed(self) -> bool:
+        return self.grabbed_by is not None
+
+    @property
+    def closed(self) -> bool:
+        """Every handle anyone opened has been closed."""
+        return all(handle.closed for handle in self.handles)
+
+    def open(self) -> FakeInputHandle:
+        if self.gone:
+            raise OSError(errno.ENODEV, "No such device")
+        handle = FakeInputHandle(self)
+        self.handles.append(handle)
+        return handle
 
     def push(self, events: Iterable[InputEvent]) -> None:
         with self._lock:
@@ -208,11 +224,6 @@ class FakeInputDevice:
             self.gone = True
             os.write(self._w, b"u")
 
-    def fileno(self) -> int:
-        if self.closed:
-            raise OSError(errno.EBADF, "closed")
-        return self._r
-
     def read_one(self) -> InputEvent | None:
         with self._lock:
             if self.gone:
@@ -222,36 +233,63 @@ class FakeInputDevice:
             os.read(self._r, 1)
             return self._events.popleft()
 
+    def dispose(self) -> None:
+        for fd in (self._r, self._w):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+class FakeInputHandle:
+    """One open of a FakeInputDevice, shaped like evdev.InputDevice."""
+
+    def __init__(self, device: FakeInputDevice) -> None:
+        self.device = device
+        self.path, self.name, self.phys = device.path, device.name, device.phys
+        self.info, self.uniq = device.info, ""
+        self.closed = False
+
+    def _check(self) -> None:
+        if self.closed:
+            raise OSError(errno.EBADF, "Bad file descriptor")
+        if self.device.gone:
+            raise OSError(errno.ENODEV, "No such device")
+
+    def fileno(self) -> int:
+        if self.closed:
+            raise OSError(errno.EBADF, "Bad file descriptor")
+        return self.device._r
+
+    def read_one(self) -> InputEvent | None:
+        self._check()
+        return self.device.read_one()
+
     def read_loop(self) -> Iterable[InputEvent]:
         while True:
-            select.select([self._r], [], [])
+            select.select([self.fileno()], [], [])
             event = self.read_one()
             if event is not None:
                 yield event
 
     def grab(self) -> None:
-        if self.gone:
-            raise OSError(errno.ENODEV, "No such device")
-        if self.grabbed:
+        self._check()
+        if self.device.grabbed_by is not None:
             raise OSError(errno.EBUSY, "Device or resource busy")
-        self.grabbed = True
-        self.grab_count += 1
+        self.device.grabbed_by = self
 
     def ungrab(self) -> None:
-        if self.gone:
-            raise OSError(errno.ENODEV, "No such device")
-        if not self.grabbed:
+        self._check()
+        if self.device.grabbed_by is not self:
             raise OSError(errno.EINVAL, "Invalid argument")
-        self.grabbed = False
+        self.device.grabbed_by = None
 
     def capabilities(self) -> dict[int, list[int]]:
-        return {ecodes.EV_SYN: [0], ecodes.EV_KEY: self._keys}
+        self._check()
+        return {ecodes.EV_SYN: [0], ecodes.EV_KEY: self.device.keys}
 
     def close(self) -> None:
-        if not self.closed:
-            self.closed = True
-            os.close(self._r)
-            os.close(self._w)
+        self.closed = True
 
 
 class FakeInputSystem:
@@ -259,12 +297,13 @@ class FakeInputSystem:
 
     def __init__(self) -> None:
         self.devices: dict[str, FakeInputDevice] = {}
-        self.opened: list[FakeInputDevice] = []
+        self.all: list[FakeInputDevice] = []
         self._lock = threading.Lock()
 
     def plug(self, device: FakeInputDevice) -> FakeInputDevice:
         with self._lock:
             self.devices[device.path] = device
+            self.all.append(device)
         return device
 
     def unplug(self, path: str) -> FakeInputDevice:
@@ -282,9 +321,8 @@ class FakeInputSystem:
             device = self.devices.get(path)
         if device is None:
             raise FileNotFoundError(errno.ENOENT, "No such file or directory", path)
-        self.opened.append(device)
-        return device
+        return device.open()
 
     def close_all(self) -> None:
-        for device in [*self.devices.values(), *self.opened]:
-            device.close()
+        for device in self.all:
+            device.dispose()
