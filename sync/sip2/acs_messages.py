@@ -60,7 +60,7 @@ def acs_status_message(s: AcsStatus) -> Message:
         *(_yn(v) for v in (s.online, s.checkin_ok, s.checkout_ok, s.renewal_policy)),
         _yn(s.status_update_ok), _yn(s.offline_ok), timeout, _num(s.retries, 3, "999"),
         _date(s.date), s.version.ljust(4)[:4],
-    )  # fmt: skip
+    )
     bx = "".join("Y" if s.supports(name) else "N" for name in SUPPORTED_MESSAGES)
     fields = _fields(
         ("AO", s.institution), ("AM", s.library_name), ("BX", bx), ("AN", s.terminal_location),
@@ -75,7 +75,7 @@ def patron_message(p: PatronInfo, command: str = "64") -> Message:
     fixed: tuple[str, ...] = (flags, p.language, _date(p.date))
     if command == "64":
         counts = (p.hold_count, p.overdue_count, p.charged_count, p.fine_count, p.recall_count,
-                  p.unavailable_hold_count)  # fmt: skip
+                  p.unavailable_hold_count)
         fixed += tuple(_num(c, 4, "    ") for c in counts)
     fields = _fields(
         ("AO", p.institution), ("AA", p.patron_id), ("AE", p.name),
@@ -87,14 +87,14 @@ def patron_message(p: PatronInfo, command: str = "64") -> Message:
         ("PB", "" if p.birth_date is None else p.birth_date.strftime("%Y%m%d")),
         ("BD", p.home_address), ("BE", p.email), ("BF", p.phone),
         required=("AO", "AA", "AE"),
-    )  # fmt: skip
+    )
     items = [
         (fid, item)
         for fid, values in (("AS", p.hold_items), ("AT", p.overdue_items),
                             ("AU", p.charged_items), ("AV", p.fine_items),
                             ("BU", p.recall_items), ("CD", p.unavailable_hold_items))
         for item in values
-    ]  # fmt: skip
+    ]
     return Message(command, fixed, (*fields, *items, *_screen(p.screen)))
 
 
@@ -102,7 +102,7 @@ def checkout_message(r: CheckoutResult) -> Message:
     """12, or 30 when `r` is a RenewResult."""
     command = "30" if isinstance(r, RenewResult) else "12"
     fixed = ("1" if r.ok else "0", _yn(r.renewal_ok), _yn(r.magnetic_media),
-             _yn(r.desensitize), _date(r.date))  # fmt: skip
+             _yn(r.desensitize), _date(r.date))
     due = r.due_date_raw or ("" if r.due_date is None else format_sip_date(r.due_date))
     fields = _fields(
         ("AO", r.institution), ("AA", r.patron_id), ("AB", r.item_id), ("AJ", r.title),
@@ -111,19 +111,19 @@ def checkout_message(r: CheckoutResult) -> Message:
         ("BH", r.currency), ("BV", _amount(r.fee_amount)), ("CK", r.media_type),
         ("CH", r.item_properties), ("BK", r.transaction_id),
         required=("AO", "AA", "AB", "AJ", "AH"),
-    )  # fmt: skip
+    )
     return Message(command, fixed, (*fields, *_screen(r.screen)))
 
 
 def checkin_message(r: CheckinResult) -> Message:
     fixed = ("1" if r.ok else "0", _yn(r.resensitize), _yn(r.magnetic_media), _yn(r.alert),
-             _date(r.date))  # fmt: skip
+             _date(r.date))
     fields = _fields(
         ("AO", r.institution), ("AB", r.item_id), ("AQ", r.permanent_location),
         ("AJ", r.title), ("CL", r.sort_bin), ("AA", r.patron_id), ("CK", r.media_type),
         ("CH", r.item_properties), ("CV", r.alert_type), ("CT", r.destination),
         required=("AO", "AB", "AQ"),
-    )  # fmt: skip
+    )
     return Message("10", fixed, (*fields, *_screen(r.screen)))
 
 
@@ -138,7 +138,7 @@ def item_information_message(i: ItemInfo) -> Message:
         ("BV", _amount(i.fee_amount)), ("CK", i.media_type), ("AQ", i.permanent_location),
         ("AP", i.current_location), ("CH", i.item_properties),
         required=("AB", "AJ"),
-    )  # fmt: skip
+    )
     return Message("18", fixed, (*fields, *_screen(i.screen)))
 
 

@@ -50,7 +50,7 @@ class Sip2Client:
         terminal_password: str = "", language: str = sc.LANGUAGE_UNSPECIFIED,
         clock: Callable[[], datetime] | None = None, tz: tzinfo = LOCAL_TZ,
         reconnect_delay_s: float = 0.5,
-    ) -> None:  # fmt: skip
+    ) -> None:
         "".encode(encoding)  # an unknown encoding fails here, at start-up, not mid-checkout
         if timeout_s <= 0 or retries < 0:
             raise ValueError(f"timeout_s must be > 0 and retries >= 0, got {timeout_s}, {retries}")
@@ -91,65 +91,65 @@ class Sip2Client:
 
     def patron_status(self, patron_id: str, pin: str = "") -> results.PatronInfo:
         msg = sc.patron_status(self._institution, patron_id, self._clock(), pin,
-                               self._terminal_password, self._language)  # fmt: skip
+                               self._terminal_password, self._language)
         return results.parse_patron(self._request(msg, "24"), self._tz)
 
     def patron_information(
         self, patron_id: str, pin: str = "", summary: sc.Summary | None = None,
         start_item: int | None = None, end_item: int | None = None,
-    ) -> results.PatronInfo:  # fmt: skip
+    ) -> results.PatronInfo:
         """63 → 64. With a PIN, `valid_password` says whether it was right (A.7 step 3)."""
         msg = sc.patron_information(
             self._institution, patron_id, self._clock(), pin, summary, self._terminal_password,
             start_item, end_item, self._language,
-        )  # fmt: skip
+        )
         return results.parse_patron(self._request(msg, "64"), self._tz)
 
     def checkout(
         self, patron: str, item: str, pin: str = "", no_block: bool = False,
         nb_due_date: datetime | None = None, fee_ack: bool = False,
-    ) -> results.CheckoutResult:  # fmt: skip
+    ) -> results.CheckoutResult:
         msg = sc.checkout(
             self._institution, patron, item, self._clock(), pin, no_block, nb_due_date,
             fee_ack, terminal_password=self._terminal_password,
-        )  # fmt: skip
+        )
         return results.parse_checkout(self._request(msg, "12"), self._tz)
 
     def checkin(
         self, item: str, location: str | None = None, return_date: datetime | None = None,
         no_block: bool = False,
-    ) -> results.CheckinResult:  # fmt: skip
+    ) -> results.CheckinResult:
         """09 with AP = `location` (default: the kiosk's location) and return date = now."""
         msg = sc.checkin(
             self._institution, item, self._location if location is None else location,
             self._clock(), return_date, no_block, self._terminal_password,
-        )  # fmt: skip
+        )
         return results.parse_checkin(self._request(msg, "10"), self._tz)
 
     def renew(self, patron: str, item: str, pin: str = "", fee_ack: bool = False
-              ) -> results.RenewResult:  # fmt: skip
+              ) -> results.RenewResult:
         msg = sc.renew(self._institution, patron, item, self._clock(), pin, fee_ack=fee_ack,
-                       terminal_password=self._terminal_password)  # fmt: skip
+                       terminal_password=self._terminal_password)
         return results.parse_renew(self._request(msg, "30"), self._tz)
 
     def item_information(self, item: str) -> results.ItemInfo:
         msg = sc.item_information(self._institution, item, self._clock(),
-                                  self._terminal_password)  # fmt: skip
+                                  self._terminal_password)
         return results.parse_item_information(self._request(msg, "18"), self._tz)
 
     def end_session(self, patron: str, pin: str = "") -> results.EndSessionResult:
         msg = sc.end_session(self._institution, patron, self._clock(), pin,
-                             self._terminal_password)  # fmt: skip
+                             self._terminal_password)
         return results.parse_end_session(self._request(msg, "36"), self._tz)
 
     def fee_paid(
         self, patron: str, amount: Decimal, fee_type: str = "01", payment_type: str = "00",
         currency: str = "DKK", fee_id: str = "", transaction_id: str = "", pin: str = "",
-    ) -> results.FeePaidResult:  # fmt: skip
+    ) -> results.FeePaidResult:
         msg = sc.fee_paid(
             self._institution, patron, amount, self._clock(), fee_type, payment_type, currency,
             fee_id, transaction_id, pin, self._terminal_password,
-        )  # fmt: skip
+        )
         return results.parse_fee_paid(self._request(msg, "38"), self._tz)
 
     @property
@@ -168,7 +168,7 @@ class Sip2Client:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None,
         tb: TracebackType | None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.close()
 
     # --- connection and reconnection -------------------------------------------------------
@@ -220,7 +220,7 @@ class Sip2Client:
         seq = self._next_seq() if self._error_detection else None
         original = encode(msg, seq, self._encoding, error_detection=self._error_detection)
         ask = encode(sc.request_resend(), None, self._encoding,
-                     error_detection=self._error_detection)  # fmt: skip
+                     error_detection=self._error_detection)
         if dropped := link.discard_pending():
             log.debug("SIP2 dropped %d late answer(s) before %s", dropped, msg.command)
         last, retries, ignored = original, 0, 0
@@ -242,10 +242,10 @@ class Sip2Client:
             retries += counts_as_retry(action)
             if retries > self._retries:
                 raise Sip2LinkError(f"no usable answer to {msg.command} from {self._where} "
-                                    f"after {self._retries} retries (last: {action})")  # fmt: skip
+                                    f"after {self._retries} retries (last: {action})")
             last = {Action.ASK_RESEND: ask, Action.RESEND_ORIGINAL: original}.get(action, last)
             log.warning("SIP2 %s to %s: %s, retry %d/%d", msg.command, self._where, action,
-                        retries, self._retries)  # fmt: skip
+                        retries, self._retries)
             self._send(link, last)
 
     def _raise_if_offline(self, reply: Message) -> None:

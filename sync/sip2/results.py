@@ -23,19 +23,19 @@ SUPPORTED_MESSAGES: Final = (
     "patron_status", "checkout", "checkin", "block_patron", "sc_status", "request_resend",
     "login", "patron_information", "end_session", "fee_paid", "item_information",
     "item_status_update", "patron_enable", "hold", "renew", "renew_all",
-)  # fmt: skip
+)
 PATRON_FLAGS: Final = (
     "charge_denied", "renewal_denied", "recall_denied", "hold_denied", "card_lost",
     "too_many_charged", "too_many_overdue", "too_many_renewals", "too_many_claims_returned",
     "too_many_lost", "excessive_fines", "excessive_fees", "recall_overdue", "too_many_billed",
-)  # fmt: skip
+)
 DEFAULT_BLOCKING: Final = frozenset({0, 4})  # A.5 Rec.: charge privileges denied, card lost
 CIRCULATION_STATUS: Final = {
     "01": "other", "02": "on_order", "03": "available", "04": "charged",
     "05": "charged_no_recall", "06": "in_process", "07": "recalled", "08": "on_hold_shelf",
     "09": "to_reshelve", "10": "in_transit", "11": "claimed_returned", "12": "lost",
     "13": "missing",
-}  # fmt: skip
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +312,7 @@ def parse_patron(msg: Message, tz: tzinfo = LOCAL_TZ) -> PatronInfo:
         unavailable_hold_items=msg.values("CD"), birth_date=parse_loose_date(msg.get("PB"), tz),
         email=msg.get("BE"), phone=msg.get("BF"), home_address=msg.get("BD"),
         screen=screen_of(msg),
-    )  # fmt: skip
+    )
 
 
 def _parse_loan(msg: Message, command: str, cls: Callable[..., T], tz: tzinfo) -> T:
@@ -325,7 +325,7 @@ def _parse_loan(msg: Message, command: str, cls: Callable[..., T], tz: tzinfo) -
         fee_amount=to_decimal(msg.get("BV")), currency=msg.get("BH"),
         security_inhibit=msg.flag("CI"), media_type=msg.get("CK"),
         item_properties=msg.get("CH"), transaction_id=msg.get("BK"), screen=screen_of(msg),
-    )  # fmt: skip
+    )
 
 
 def parse_checkout(msg: Message, tz: tzinfo = LOCAL_TZ) -> CheckoutResult:
@@ -344,7 +344,7 @@ def parse_checkin(msg: Message, tz: tzinfo = LOCAL_TZ) -> CheckinResult:
         title=msg.get("AJ"), sort_bin=msg.get("CL"), patron_id=msg.get("AA"),
         media_type=msg.get("CK"), item_properties=msg.get("CH"), alert_type=msg.get("CV"),
         destination=msg.get("CT"), screen=screen_of(msg),
-    )  # fmt: skip
+    )
 
 
 def parse_item_information(msg: Message, tz: tzinfo = LOCAL_TZ) -> ItemInfo:
@@ -358,7 +358,7 @@ def parse_item_information(msg: Message, tz: tzinfo = LOCAL_TZ) -> ItemInfo:
         currency=msg.get("BH"), fee_amount=to_decimal(msg.get("BV")), media_type=msg.get("CK"),
         permanent_location=msg.get("AQ"), current_location=msg.get("AP"),
         item_properties=msg.get("CH"), screen=screen_of(msg),
-    )  # fmt: skip
+    )
 
 
 def parse_end_session(msg: Message, tz: tzinfo = LOCAL_TZ) -> EndSessionResult:

@@ -19,7 +19,7 @@ LANGUAGE_DANISH: Final = "009"
 Summary = Literal["hold", "overdue", "charged", "fine", "recall", "unavailable"]
 SUMMARY_POSITIONS: Final[dict[str, int]] = {
     "hold": 0, "overdue": 1, "charged": 2, "fine": 3, "recall": 4, "unavailable": 5,
-}  # fmt: skip
+}
 
 
 def yn(value: bool) -> str:
@@ -43,7 +43,7 @@ def sc_status(status: int = 0, print_width: int = 80, version: str = "2.00") -> 
 def patron_status(
     institution: str, patron: str, now: datetime, pin: str = "", terminal_password: str = "",
     language: str = LANGUAGE_UNSPECIFIED,
-) -> Message:  # fmt: skip
+) -> Message:
     """23: AC and AD are required but may be empty."""
     fields = (("AO", institution), ("AA", patron), ("AC", terminal_password), ("AD", pin))
     return Message("23", (language, format_sip_date(now)), fields)
@@ -62,13 +62,13 @@ def patron_information(
     summary: Summary | None = None, terminal_password: str = "",
     start_item: int | None = None, end_item: int | None = None,
     language: str = LANGUAGE_UNSPECIFIED,
-) -> Message:  # fmt: skip
+) -> Message:
     """63. AD is left out without a PIN: A.6 says CQ is then not sent (not verified)."""
     fields = (("AO", institution), ("AA", patron), *_optional(
         ("AC", terminal_password), ("AD", pin),
         ("BP", "" if start_item is None else str(start_item)),
         ("BQ", "" if end_item is None else str(end_item)),
-    ))  # fmt: skip
+    ))
     return Message("63", (language, format_sip_date(now), summary_field(summary)), fields)
 
 
@@ -76,7 +76,7 @@ def checkout(
     institution: str, patron: str, item: str, now: datetime, pin: str = "",
     no_block: bool = False, nb_due_date: datetime | None = None, fee_ack: bool = False,
     cancel: bool = False, terminal_password: str = "", renewal_policy: bool = True,
-) -> Message:  # fmt: skip
+) -> Message:
     """11. no_block = done offline already; nb_due_date is then the due date given offline.
 
     BO is always sent so the ACS knows whether the patron accepted a fee (A.6: `N` and a fee →
@@ -85,11 +85,11 @@ def checkout(
     fixed = (
         yn(renewal_policy), yn(no_block), format_sip_date(now),
         format_sip_date(nb_due_date) if nb_due_date is not None else BLANK_DATE,
-    )  # fmt: skip
+    )
     fields = (
         ("AO", institution), ("AA", patron), ("AB", item), ("AC", terminal_password),
         *_optional(("AD", pin)), ("BO", yn(fee_ack)), *_optional(("BI", "Y" if cancel else "")),
-    )  # fmt: skip
+    )
     return Message("11", fixed, fields)
 
 
@@ -97,14 +97,14 @@ def checkin(
     institution: str, item: str, location: str, now: datetime,
     return_date: datetime | None = None, no_block: bool = False, terminal_password: str = "",
     cancel: bool = False,
-) -> Message:  # fmt: skip
+) -> Message:
     """09. AP = where the item is now (the kiosk's location); return date defaults to now."""
     returned = return_date if return_date is not None else now
     fixed = (yn(no_block), format_sip_date(now), format_sip_date(returned))
     fields = (
         ("AP", location), ("AO", institution), ("AB", item), ("AC", terminal_password),
         *_optional(("BI", "Y" if cancel else "")),
-    )  # fmt: skip
+    )
     return Message("09", fixed, fields)
 
 
@@ -112,15 +112,15 @@ def renew(
     institution: str, patron: str, item: str, now: datetime, pin: str = "",
     no_block: bool = False, nb_due_date: datetime | None = None, fee_ack: bool = False,
     terminal_password: str = "", third_party_allowed: bool = False,
-) -> Message:  # fmt: skip
+) -> Message:
     """29 for one item (by AB)."""
     fixed = (
         yn(third_party_allowed), yn(no_block), format_sip_date(now),
         format_sip_date(nb_due_date) if nb_due_date is not None else BLANK_DATE,
-    )  # fmt: skip
+    )
     fields = (("AO", institution), ("AA", patron), *_optional(
         ("AD", pin), ("AB", item), ("AC", terminal_password), ("BO", "Y" if fee_ack else ""),
-    ))  # fmt: skip
+    ))
     return Message("29", fixed, fields)
 
 
@@ -144,12 +144,12 @@ def fee_paid(
     institution: str, patron: str, amount: Decimal, now: datetime, fee_type: str = "01",
     payment_type: str = "00", currency: str = "DKK", fee_id: str = "",
     transaction_id: str = "", pin: str = "", terminal_password: str = "",
-) -> Message:  # fmt: skip
+) -> Message:
     """37. Amount is written with two decimals and a point, as ACSs expect."""
     fixed = (format_sip_date(now), fee_type, payment_type, currency)
     fields = (("BV", f"{amount:.2f}"), ("AO", institution), ("AA", patron), *_optional(
         ("AC", terminal_password), ("AD", pin), ("CG", fee_id), ("BK", transaction_id),
-    ))  # fmt: skip
+    ))
     return Message("37", fixed, fields)
 
 
