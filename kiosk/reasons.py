@@ -111,5 +111,5 @@ def patron_text(reason: Reason, attempts_left: int | None = None) -> dict[Lang, 
     text = {lang: PATRON_TEXT[reason][lang] for lang in LANGS}
     if reason is Reason.WRONG_PIN and attempts_left is not None:
         text["da"] += f" Du har {attempts_left} forsøg tilbage."
-        text["en"] += f" You have {attempts_left} attempts left."
+        text["en"] += f" You have {attempts_left} attempt{'' if attempts_left == 1 else 's'} left."
     return text

@@ -1,0 +1,86 @@
+"""`kiosk` verbs for a technician with a laptop at the kiosk: devices, relay-test."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import queue
+import signal
+import threading
+
+from drivers.discovery import list_input_devices, list_serial_ports
+from drivers.types import CardRead, ReaderStatus, RelayFault
+from kiosk.cli import OperationFailed, UsageError
+from kiosk.config import LoadedConfig
+from kiosk.services import readers_from_config, relay_from_config
+
+
+def devices(args: argparse.Namespace, loaded: LoadedConfig) -> int:
+    if args.watch:
+        return _watch(loaded)
+    print("serial ports:")
+    for port in list_serial_ports():
+        print(f"  {port.device}  {port.vid_pid or '----:----'}  serial={port.serial_number or '-'}"
+              f"  {port.description}")
+        if port.by_id:
+            print(f"      {port.by_id}")
+    print("input devices:")
+    for dev in list_input_devices():
+        wedge = "  (keyboard / card-reader wedge)" if dev.looks_like_wedge else ""
+        print(f"  {dev.path}  {dev.vid_pid}  {dev.name!r} phys={dev.phys}{wedge}")
+        for link in dev.links:
+            print(f"      {link}")
+    return 0
+
+
+def _watch(loaded: LoadedConfig) -> int:
+    readers = readers_from_config(loaded.config.readers)
+    if not readers:
+        raise UsageError("no readers configured ([readers.<name>] in the config)")
+    events: queue.Queue[CardRead | ReaderStatus | None] = queue.Queue()
+    stop = threading.Event()
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        stop.set()
+        events.put(None)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    for reader in readers:
+        reader.start(events.put, events.put)
+    try:
+        while not stop.is_set():
+            item = events.get()
+            if isinstance(item, CardRead):
+                # CONTRACT.md: never the full CPR; `masked` is all a read shows.
+                line = {"reader": item.reader, "kind": str(item.kind), "masked": item.masked}
+                print(json.dumps(line), flush=True)
+            elif isinstance(item, ReaderStatus):
+                status = {"reader": item.reader, "state": str(item.state), "detail": item.detail}
+                print(json.dumps({"status": status}), flush=True)
+    finally:
+        for reader in readers:
+            reader.stop()
+    return 0
+
+
+def relay_test(args: argparse.Namespace, loaded: LoadedConfig) -> int:
+    seconds = args.seconds if args.seconds is not None else loaded.config.relay.pulse_seconds
+    if not 0 < seconds <= 30:
+        raise UsageError(f"--seconds: expected 0-30, got {seconds}")
+    done = threading.Event()
+    with relay_from_config(loaded.config.relay) as relay:
+        if relay.fault:
+            raise OperationFailed(f"relay {loaded.config.relay.driver}: {relay.fault}")
+        try:
+            relay.pulse(seconds)
+        except RelayFault as err:
+            raise OperationFailed(f"relay {loaded.config.relay.driver}: {err}") from None
+        done.wait(seconds)
+        while relay.is_on and not done.wait(0.02):
+            pass
+        fault = relay.fault
+    if fault:
+        raise OperationFailed(f"relay {loaded.config.relay.driver}: {fault}")
+    print(json.dumps({"relay": loaded.config.relay.driver, "pulsed_s": seconds}))
+    return 0

@@ -1,0 +1,32 @@
+"""`kiosk sync`: one sync with the central system now, then the outbox."""
+
+from __future__ import annotations
+
+import argparse
+
+from kiosk.cli import OperationFailed, UsageError
+from kiosk.clock import SystemClock
+from kiosk.config import LoadedConfig
+from kiosk.services import build_services, central_client
+from kiosk.sync_service import SyncService
+from sync.client import CentralError
+
+
+def sync(args: argparse.Namespace, loaded: LoadedConfig) -> int:
+    if loaded.config.central.kind == "none":
+        raise UsageError("central.kind is \"none\": nothing to sync with (see config.toml)")
+    services = build_services(loaded, SystemClock())
+    client = central_client(loaded)
+    try:
+        service = SyncService(client, services.sessions, services.hasher, services.clock)
+        try:
+            report = service.sync(full=args.full)
+        except CentralError as err:
+            raise OperationFailed(str(err)) from None
+        outbox = service.send_outbox()
+    finally:
+        services.close()
+    print(report.summary())
+    print(f"outbox: {outbox.sent} sent, {outbox.parked} parked, {outbox.failed} not sent"
+          + (f" ({outbox.error})" if outbox.error else ""))
+    return 0
