@@ -20,6 +20,15 @@ from drivers.types import OnRead, OnStatus, ReaderState, ReaderStatus
 
 log = logging.getLogger(__name__)
 
+try:
+    from termios import error as _TermiosError  # POSIX: tcflush/tcsetattr on a dead tty
+except ImportError:  # pragma: no cover - Windows
+    _TermiosError = OSError  # type: ignore[assignment,misc]
+
+# What a device that went away raises: pyserial's SerialException is an OSError, but termios
+# calls (reset_input_buffer, reconfiguring) raise termios.error, which is not.
+DEVICE_ERRORS: Final[tuple[type[Exception], ...]] = (OSError, _TermiosError)
+
 # Not "unplugged" but "someone else has it / we may not": worth a different word on the status
 # screen (a udev rule or a second kiosk process), still retried.
 _ERROR_ERRNOS: Final = frozenset({errno.EACCES, errno.EPERM, errno.EBUSY})
@@ -49,7 +58,7 @@ def state_for(err: BaseException) -> ReaderState:
     """DISCONNECTED for a device that is gone, ERROR for one we may not or cannot use."""
     if isinstance(err, OSError) and err.errno in _ERROR_ERRNOS:
         return ReaderState.ERROR
-    if isinstance(err, OSError):
+    if isinstance(err, DEVICE_ERRORS):
         return ReaderState.DISCONNECTED
     return ReaderState.ERROR
 
@@ -114,7 +123,7 @@ class ReconnectingReader(ABC):
 
     def _failed(self, err: Exception) -> None:
         state = state_for(err)
-        unexpected = not isinstance(err, OSError)
+        unexpected = not isinstance(err, DEVICE_ERRORS)
         if unexpected and self._state is not ReaderState.ERROR:
             log.error("reader %s failed unexpectedly", self.name, exc_info=err)
         self._set_state(state, str(err) or type(err).__name__)

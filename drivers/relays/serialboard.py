@@ -13,12 +13,13 @@ from typing import Final
 
 import serial
 
+from drivers.reconnect import DEVICE_ERRORS
 from drivers.relays.base import BaseRelay
 from drivers.types import RelayFault
 
 log = logging.getLogger(__name__)
 
-_WRITE_TIMEOUT_S: Final = 0.5
+_WRITE_TIMEOUT_S: Final = 0.5  # SerialTimeoutException is an OSError like the rest
 
 
 class SerialBoardRelay(BaseRelay):
@@ -57,12 +58,12 @@ class SerialBoardRelay(BaseRelay):
         data = self._command(on)
         try:
             self._write(data)
-        except (OSError, serial.SerialTimeoutException) as first:
+        except DEVICE_ERRORS as first:
             # Unplugged and replugged since the last command: the old handle is dead.
             self._drop()
             try:
                 self._write(data)
-            except (OSError, serial.SerialTimeoutException) as err:
+            except DEVICE_ERRORS as err:
                 self._drop()
                 raise RelayFault(f"{self.port}: {err}") from first
 
@@ -79,7 +80,7 @@ class SerialBoardRelay(BaseRelay):
         if port is not None:
             try:
                 port.close()
-            except OSError as err:
+            except DEVICE_ERRORS as err:
                 log.debug("closing %s: %s", self.port, err)
 
     def _release(self) -> None:

@@ -1,0 +1,69 @@
+"""A process holding an LCUS relay on a pty switches it off when told to stop."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from driverkit import PtyPair, read_exact
+
+LCUS_ON, LCUS_OFF = bytes.fromhex("A0 01 01 A2"), bytes.fromhex("A0 01 00 A1")
+REPO = Path(__file__).resolve().parents[2]
+
+CHILD = """
+import signal, sys
+from drivers.relays import make_relay, switch_off_on_exit
+relay = make_relay("lcus", port=sys.argv[1], channel=1)
+switch_off_on_exit(relay)
+relay.on()
+print("ready", flush=True)
+while True:
+    signal.pause()
+"""
+
+
+@pytest.mark.parametrize(
+    ("signum", "expected_exit"),
+    # Python re-raises an unhandled KeyboardInterrupt as SIGINT, so both die by their signal.
+    [(signal.SIGTERM, -signal.SIGTERM), (signal.SIGINT, -signal.SIGINT)],
+    ids=["sigterm", "sigint"],
+)
+def test_signal_switches_the_relay_off_before_exit(
+    pty_pair: PtyPair, signum: int, expected_exit: int
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, pty_pair.path],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    try:
+        assert read_exact(pty_pair.master, 8, timeout=10) == LCUS_OFF + LCUS_ON
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        child.send_signal(signum)
+        assert read_exact(pty_pair.master, 4, timeout=5) == LCUS_OFF
+        assert child.wait(timeout=5) == expected_exit
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=5)
+        for stream in (child.stdout, child.stderr):
+            if stream is not None:
+                stream.close()
+
+
+def test_uninstall_restores_previous_handlers() -> None:
+    from drivers.fake import RecordingRelay
+    from drivers.relays import switch_off_on_exit
+
+    before = signal.getsignal(signal.SIGTERM)
+    with RecordingRelay() as relay:
+        uninstall = switch_off_on_exit(relay)
+        assert signal.getsignal(signal.SIGTERM) is not before
+        uninstall()
+    assert signal.getsignal(signal.SIGTERM) is before

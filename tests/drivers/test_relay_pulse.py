@@ -1,0 +1,144 @@
+"""Pulse, extension, fail-secure paths: the shared BaseRelay logic, seen through RecordingRelay."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from drivers.fake import RecordingRelay
+from drivers.types import RelayFault
+
+
+def switched_off(relay: RecordingRelay) -> bool:
+    return not relay.latched
+
+
+def test_off_at_construction_even_when_the_board_was_left_on() -> None:
+    relay = RecordingRelay(latched_on=True)
+    try:
+        assert [c.on for c in relay.commands] == [False]
+        assert not relay.latched and not relay.is_on
+    finally:
+        relay.close()
+
+
+def test_pulse_switches_off_after_its_length() -> None:
+    relay = RecordingRelay()
+    try:
+        started = time.monotonic()
+        relay.pulse(0.2)
+        assert relay.latched
+        assert relay.wait_for(switched_off, timeout=2.0)
+        on, off = relay.commands[-2:]
+        assert (on.on, off.on) == (True, False)
+        assert 0.19 <= off.at - on.at <= 0.2 + 0.1  # ±100 ms (reliability.md)
+        assert off.at - started >= 0.19
+    finally:
+        relay.close()
+
+
+def test_a_pulse_during_a_pulse_extends_the_deadline() -> None:
+    relay = RecordingRelay()
+    try:
+        relay.pulse(0.3)
+        first_on = relay.commands[-1].at
+        assert not relay.wait_for(switched_off, timeout=0.15)  # still on half-way
+        relay.pulse(0.3)
+        second_on = relay.commands[-1].at
+        assert relay.wait_for(switched_off, timeout=2.0)
+        off = relay.commands[-1]
+        assert off.at - second_on >= 0.29
+        assert off.at - first_on >= 0.44
+        assert [c.on for c in relay.commands] == [False, True, True, False]
+    finally:
+        relay.close()
+
+
+def test_a_shorter_pulse_never_cuts_a_longer_one() -> None:
+    relay = RecordingRelay()
+    try:
+        relay.pulse(0.6)
+        relay.pulse(0.05)
+        assert not relay.wait_for(switched_off, timeout=0.3)
+        assert relay.wait_for(switched_off, timeout=2.0)
+    finally:
+        relay.close()
+
+
+class OnFails(RecordingRelay):
+    """A board that latches the on command and then reports an error (write timeout after
+    the bytes went out): the worst case for a door."""
+
+    def _send(self, on: bool) -> None:
+        super()._send(on)
+        if on:
+            raise RelayFault("no answer after on")
+
+
+def test_off_after_an_exception_inside_pulse() -> None:
+    relay = OnFails()
+    try:
+        with pytest.raises(RelayFault, match="no answer"):
+            relay.pulse(5.0)
+        assert not relay.latched
+        assert [c.on for c in relay.commands] == [False, True, False]
+        assert relay.fault is None  # the off went through; the fault was the on
+    finally:
+        relay.close()
+
+
+def test_a_dead_board_is_a_fault_until_it_answers_again() -> None:
+    relay = RecordingRelay()
+    try:
+        relay.failing = True
+        with pytest.raises(RelayFault):
+            relay.pulse(1.0)
+        assert relay.fault == "recording: board not answering"
+        assert not relay.is_on
+        relay.failing = False
+        relay.pulse(0.05)
+        assert relay.fault is None
+        assert relay.wait_for(switched_off, timeout=2.0)
+    finally:
+        relay.close()
+
+
+def test_close_during_a_pulse_switches_off_at_once_and_stops_the_timer() -> None:
+    relay = RecordingRelay()
+    relay.pulse(30.0)
+    relay.close()
+    assert not relay.latched
+    assert [c.on for c in relay.commands] == [False, True, False]
+    with pytest.raises(RelayFault, match="closed"):
+        relay.pulse(1.0)
+    relay.close()  # idempotent
+    assert len(relay.commands) == 3
+
+
+def test_off_cancels_a_running_pulse() -> None:
+    relay = RecordingRelay()
+    try:
+        relay.pulse(30.0)
+        relay.off()
+        assert not relay.latched
+        relay.on()
+        assert not relay.wait_for(switched_off, timeout=0.2)  # on() is not a pulse
+    finally:
+        relay.close()
+
+
+def test_context_manager_switches_off_on_an_exception() -> None:
+    with pytest.raises(ZeroDivisionError), RecordingRelay() as relay:
+        relay.on()
+        _ = 1 / 0
+    assert isinstance(relay, RecordingRelay)
+    assert not relay.latched
+
+
+@pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf")])
+def test_nonsense_pulse_lengths_are_refused(seconds: float) -> None:
+    with RecordingRelay() as relay:
+        with pytest.raises(ValueError, match="pulse length"):
+            relay.pulse(seconds)
+        assert not relay.latched
