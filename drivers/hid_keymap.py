@@ -7,7 +7,7 @@ and caps-lock state, and does not import evdev. The key codes are the Linux inpu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Protocol
@@ -245,7 +245,7 @@ class HidDecoder:
         return text
 
 
-def decode_events(events: list[KeyEventLike], layout: Layout = US) -> list[str]:
+def decode_events(events: Iterable[KeyEventLike], layout: Layout = US) -> list[str]:
     """Every read in a finished event sequence (a test and `kiosk devices` helper)."""
     decoder = HidDecoder(layout)
     reads = [text for ev in events if (text := decoder.feed(ev, 0.0)) is not None]

@@ -14,7 +14,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from types import TracebackType
-from typing import Final
+from typing import Final, Self
 
 from drivers.types import RelayFault
 
@@ -115,7 +115,7 @@ class BaseRelay(ABC):
             finally:
                 self._release()
 
-    def __enter__(self) -> BaseRelay:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -19,7 +19,10 @@ def _driver_threads() -> list[threading.Thread]:
 def no_leaked_driver_threads() -> Iterator[None]:
     before = set(_driver_threads())
     yield
-    leaked = lambda: [t for t in _driver_threads() if t not in before]  # noqa: E731
+
+    def leaked() -> list[threading.Thread]:
+        return [t for t in _driver_threads() if t not in before]
+
     assert wait_until(lambda: not leaked(), timeout=2.0), f"threads left running: {leaked()}"
 
 

@@ -64,7 +64,11 @@ def test_fire_alarm_on_dsr_active_low(request: pytest.FixtureRequest) -> None:
     port.dtr = True  # an NC loop: asserted while all is well
     events = Events()
     fire = ModemLineInput(
-        "fire", "loop://", line=ModemLine.DSR, role=InputRole.FIRE, active_low=True,
+        "fire",
+        "loop://",
+        line=ModemLine.DSR,
+        role=InputRole.FIRE,
+        active_low=True,
         open_port=lambda _: port,
     )
     fire.start(events)
@@ -112,7 +116,7 @@ class FakeLineRequest:
 
 
 class FakeGpiod:
-    class line:  # noqa: N801 - mirrors gpiod.line
+    class line:
         class Direction:
             INPUT = "input"
 
@@ -127,7 +131,7 @@ class FakeGpiod:
         self.config: dict[Any, Any] = {}
 
     @staticmethod
-    def LineSettings(**kwargs: Any) -> dict[str, Any]:  # noqa: N802 - mirrors gpiod
+    def LineSettings(**kwargs: Any) -> dict[str, Any]:
         return kwargs
 
     def request_lines(self, chip: str, consumer: str, config: dict[Any, Any]) -> FakeLineRequest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from driverkit import FakeInfo, FakeInputDevice, FakeInputSystem, relink
 from evdev import ecodes
@@ -40,12 +41,14 @@ def test_list_input_devices_with_links_and_wedge_detection(
         "by-id",
         "by-path",
     ]
-    assert not by_name["Mouse"].looks_like_wedge and by_name["Mouse"].links == ()
-    assert wedge.closed and mouse.closed
+    assert not by_name["Mouse"].looks_like_wedge
+    assert by_name["Mouse"].links == ()
+    assert wedge.closed
+    assert mouse.closed
 
 
 def test_unopenable_devices_are_skipped(tmp_path: Path, input_system: FakeInputSystem) -> None:
-    def refuse(path: str) -> FakeInputDevice:
+    def refuse(path: str) -> Any:
         raise PermissionError(13, "Permission denied", path)
 
     assert list_input_devices(lambda: ["/dev/input/event0"], refuse, tmp_path) == []

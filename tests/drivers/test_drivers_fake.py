@@ -32,6 +32,7 @@ def test_recording_relay_latches_and_records() -> None:
     with RecordingRelay(latched_on=True) as relay:
         assert not relay.latched
         relay.on()
-        assert relay.latched and relay.is_on
+        assert relay.latched
+        assert relay.is_on
     assert [c.on for c in relay.commands] == [False, True, False]
     assert relay.commands[0].at <= relay.commands[-1].at

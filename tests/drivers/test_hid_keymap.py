@@ -18,8 +18,10 @@ def test_key_codes_match_evdev() -> None:
     for name in ("KEY_ENTER", "KEY_KPENTER", "KEY_LEFTSHIFT", "KEY_RIGHTSHIFT", "KEY_CAPSLOCK"):
         assert getattr(hid_keymap, name) == getattr(ecodes, name)
     assert hid_keymap.EV_KEY == ecodes.EV_KEY
-    assert US.plain[ecodes.KEY_0] == "0" and US.plain[ecodes.KEY_9] == "9"
-    assert US.plain[ecodes.KEY_Q] == "q" and US.plain[ecodes.KEY_M] == "m"
+    assert US.plain[ecodes.KEY_0] == "0"
+    assert US.plain[ecodes.KEY_9] == "9"
+    assert US.plain[ecodes.KEY_Q] == "q"
+    assert US.plain[ecodes.KEY_M] == "m"
     assert US.plain[ecodes.KEY_KP7] == "7"
 
 
@@ -50,9 +52,7 @@ def test_a_whole_stripe_typed_with_shift() -> None:
 
 
 def test_danish_layout() -> None:
-    assert decode_events(keystrokes("%Æ;170590-1234?", layout=DK), layout=DK) == [
-        "%Æ;170590-1234?"
-    ]
+    assert decode_events(keystrokes("%Æ;170590-1234?", layout=DK), layout=DK) == ["%Æ;170590-1234?"]
 
 
 def test_right_shift_and_release_order() -> None:

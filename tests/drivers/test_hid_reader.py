@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,11 +32,11 @@ def start(reader: HidCardReader, recorder: Recorder) -> HidCardReader:
 
 
 @pytest.fixture
-def by_id(tmp_path: Path, input_system: FakeInputSystem) -> Iterator[tuple[Path, FakeInputDevice]]:
+def by_id(tmp_path: Path, input_system: FakeInputSystem) -> tuple[Path, FakeInputDevice]:
     device = input_system.plug(FakeInputDevice(str(tmp_path / "event3")))
     link = tmp_path / "usb-ACME_Wedge_0001-event-kbd"
     relink(link, device.path)
-    yield link, device
+    return link, device
 
 
 def hid_reader(device: str, system: FakeInputSystem, **kwargs: object) -> HidCardReader:
@@ -105,7 +104,9 @@ def test_reconnects_after_unplug_at_a_new_event_node(
         assert recorder.next_read().value == "12345678901234"  # ... and not glued to this one
     finally:
         reader.stop()
-    assert first.closed and second.closed and not second.grabbed
+    assert first.closed
+    assert second.closed
+    assert not second.grabbed
 
 
 def test_finds_a_device_by_vendor_product_and_phys(
@@ -119,7 +120,8 @@ def test_finds_a_device_by_vendor_product_and_phys(
     reader = start(hid_reader("0c2e:0b61", input_system, phys="usb-2/input0"), recorder)
     try:
         assert recorder.wait_state(ReaderState.CONNECTED)
-        assert wanted.grabbed and not other.grabbed
+        assert wanted.grabbed
+        assert not other.grabbed
         assert other.closed  # probed and let go
         wanted.push(keystrokes("12345678901234"))
         assert recorder.next_read().value == "12345678901234"
@@ -185,7 +187,8 @@ def test_no_cpr_in_logs(
     finally:
         reader.stop()
     assert "hid read" in caplog.text
-    assert TEST_CPR not in caplog.text and "170590-1234" not in caplog.text
+    assert TEST_CPR not in caplog.text
+    assert "170590-1234" not in caplog.text
 
 
 def test_parse_vid_pid() -> None:

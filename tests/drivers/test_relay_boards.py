@@ -48,12 +48,17 @@ def test_board_bytes_for_construction_on_off_pulse_and_close(
         relay.close()
     assert read_exact(pty_pair.master, len(off)) == off  # off on close
     assert read_available(pty_pair.master) == b""
-    assert relay.fault is None and not relay.is_on
+    assert relay.fault is None
+    assert not relay.is_on
 
 
 def test_lcus_checksum_wraps() -> None:
     assert lcus_command(8, True) == bytes((0xA0, 8, 1, 0xA9))
-    assert all(lcus_command(ch, op)[3] == (0xA0 + ch + op) & 0xFF for ch in range(1, 9) for op in (0, 1))
+    assert all(
+        lcus_command(ch, bool(op))[3] == (0xA0 + ch + op) & 0xFF
+        for ch in range(1, 9)
+        for op in (0, 1)
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,11 +93,13 @@ def test_unplugged_board_is_a_fault_and_the_relay_recovers_on_replug(tmp_path: P
         first.close()
         with pytest.raises(RelayFault):
             relay.pulse(1.0)
-        assert relay.fault is not None and not relay.is_on
+        assert relay.fault is not None
+        assert not relay.is_on
         relink(link, second.path)
         relay.on()
         assert read_exact(second.master, 4) == LCUS_ON
-        assert relay.fault is None and relay.is_on
+        assert relay.fault is None
+        assert relay.is_on
     finally:
         relay.close()
         first.close()
@@ -102,7 +109,8 @@ def test_unplugged_board_is_a_fault_and_the_relay_recovers_on_replug(tmp_path: P
 def test_a_missing_board_at_start_up_shows_as_fault_not_as_a_crash(tmp_path: Path) -> None:
     relay = make_relay("kmtronic", port=str(tmp_path / "nothing-here"))
     try:
-        assert relay.fault is not None and "nothing-here" in relay.fault
+        assert relay.fault is not None
+        assert "nothing-here" in relay.fault
         with pytest.raises(RelayFault):
             relay.on()
     finally:
@@ -164,7 +172,8 @@ def test_command_relay_timeout_is_a_fault(hook: tuple[Path, Path]) -> None:
 def test_command_relay_missing_program_is_a_fault(tmp_path: Path) -> None:
     relay = CommandRelay([str(tmp_path / "no-such-program")])
     try:
-        assert relay.fault is not None and "cannot run" in relay.fault
+        assert relay.fault is not None
+        assert "cannot run" in relay.fault
     finally:
         relay.close()
 
@@ -190,7 +199,7 @@ class FakeRequest:
 class FakeGpiod:
     """The names GpioRelay uses from gpiod 2.x; values are plain strings."""
 
-    class line:  # noqa: N801 - mirrors gpiod.line
+    class line:
         class Direction:
             OUTPUT, INPUT = "output", "input"
 
@@ -204,7 +213,7 @@ class FakeGpiod:
         self.requests: list[FakeRequest] = []
 
     @staticmethod
-    def LineSettings(**kwargs: Any) -> dict[str, Any]:  # noqa: N802 - mirrors gpiod
+    def LineSettings(**kwargs: Any) -> dict[str, Any]:
         return kwargs
 
     def request_lines(self, chip: str, consumer: str, config: dict[Any, Any]) -> FakeRequest:

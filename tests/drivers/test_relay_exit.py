@@ -44,7 +44,8 @@ def test_signal_switches_the_relay_off_before_exit(
     )
     try:
         assert read_exact(pty_pair.master, 8, timeout=10) == LCUS_OFF + LCUS_ON
-        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        assert child.stdout is not None
+        assert child.stdout.readline() == b"ready\n"
         child.send_signal(signum)
         assert read_exact(pty_pair.master, 4, timeout=5) == LCUS_OFF
         assert child.wait(timeout=5) == expected_exit

@@ -18,7 +18,8 @@ def test_off_at_construction_even_when_the_board_was_left_on() -> None:
     relay = RecordingRelay(latched_on=True)
     try:
         assert [c.on for c in relay.commands] == [False]
-        assert not relay.latched and not relay.is_on
+        assert not relay.latched
+        assert not relay.is_on
     finally:
         relay.close()
 
@@ -129,11 +130,17 @@ def test_off_cancels_a_running_pulse() -> None:
 
 
 def test_context_manager_switches_off_on_an_exception() -> None:
-    with pytest.raises(ZeroDivisionError), RecordingRelay() as relay:
-        relay.on()
-        _ = 1 / 0
-    assert isinstance(relay, RecordingRelay)
+    relay = RecordingRelay()
+
+    def crash_while_on() -> None:
+        with relay:
+            relay.on()
+            raise ZeroDivisionError
+
+    with pytest.raises(ZeroDivisionError):
+        crash_while_on()
     assert not relay.latched
+    assert [c.on for c in relay.commands] == [False, True, False]
 
 
 @pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf")])

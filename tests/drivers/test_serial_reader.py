@@ -204,7 +204,7 @@ def test_stop_closes_the_port(pty_pair: PtyPair, recorder: Recorder) -> None:
     pty_pair.slave = -1
     readable, _, _ = select.select([pty_pair.master], [], [], 2.0)
     assert readable, "the reader still holds the port open"
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="Input/output error"):
         os.read(pty_pair.master, 1)
 
 
