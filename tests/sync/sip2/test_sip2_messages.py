@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -101,13 +102,13 @@ RESPONSES: list[tuple[Message, Any, Any]] = [
 def test_responses_round_trip(msg: Message, parse: Any, _: Any) -> None:
     value = parse(msg)
     assert parse(wire(msg)) == value
-    rebuilt = {
+    builders: dict[str, Callable[[Any], Message]] = {
         "98": acs.acs_status_message, "64": acs.patron_message, "12": acs.checkout_message,
         "30": acs.checkout_message, "10": acs.checkin_message,
         "18": acs.item_information_message, "36": acs.end_session_message,
         "38": acs.fee_paid_message,
-    }[msg.command](value)
-    assert rebuilt == msg
+    }
+    assert builders[msg.command](value) == msg
 
 
 def test_patron_info_round_trip_keeps_every_field() -> None:
