@@ -52,9 +52,13 @@ def build_services(loaded: LoadedConfig, clock: Clock) -> Services:
 def relay_from_config(section: RelaySection) -> BaseRelay:
     """The configured relay, already switched off (a board keeps its last state after a crash)."""
     match section.driver:
-        case "lcus" | "kmtronic" | "numato":
+        case "lcus" | "kmtronic":
             assert section.port is not None  # the config model requires it for these
             return make_relay(section.driver, port=section.port, channel=section.channel)
+        case "numato":
+            assert section.port is not None
+            # relay.channel is 1-based for technicians; Numato numbers its relays from 0.
+            return make_relay("numato", port=section.port, channel=section.channel - 1)
         case "gpio":
             return make_relay(
                 "gpio",

@@ -44,7 +44,7 @@ class ReaderSection(_Section):
     """HID reader: /dev/input/eventN, a by-id/by-path link, or "vvvv:pppp"."""
     phys: str | None = None
     """HID reader: physical path to pick one of two identical readers."""
-    layout: Literal["us", "da"] = "us"
+    layout: Literal["us", "dk"] = "us"
     """HID keyboard layout the reader types in."""
     idle_gap_ms: int = Field(100, ge=10, le=2000)
     """A read with no terminator ends after this much silence, in milliseconds."""
@@ -194,6 +194,9 @@ class DatabaseSection(_Section):
 class SecretsSection(_Section):
     installation_key_file: Path | None = None
     """32-byte key for CPR/PIN hashing; default data_dir/installation.key (created 0600)."""
+    technician_pin_file: Path | None = None
+    """File (mode 0600) holding the technician PIN for the screen's long-press corner; unset
+    means only a card in access.technician_cards opens the technician screen."""
 
 
 class KioskConfig(_Section):
