@@ -1,0 +1,324 @@
+"""State behind the fake central: patrons with a change log, received events, queued faults.
+
+Synthetic patrons are generated on the fly from (seed, index), so a million-patron population
+costs only its changes in memory. Every change gets the next sequence number; a cursor is that
+number, and a snapshot taken at sequence S stays the same however the store changes after.
+Thread-safe (one lock). Imports nothing from kiosk/ or drivers/.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Final
+
+from sync.client import EVENT_KINDS
+from sync.records import RecordError, parse_patron
+from sync.synthetic import (
+    FIRST_PATRON_NUMBER,
+    index_of_card,
+    index_of_cpr,
+    index_of_patron_id,
+    synthetic_patron,
+)
+
+
+class _Absent:
+    """No such patron at that sequence (never added, or added later)."""
+
+
+_ABSENT: Final = _Absent()
+
+
+class FakeError(Exception):
+    """A request the fake refuses: carries the HTTP status and the API error code."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    records: list[dict[str, Any]]
+    next_page: str | None
+    cursor: str
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"records": self.records, "next_page": self.next_page, "cursor": self.cursor}
+
+
+class PatronStore:
+    """Synthetic base population + explicit records + versioned changes."""
+
+    def __init__(
+        self, n: int, seed: int, today: date, extra: Iterable[dict[str, Any]] = ()
+    ) -> None:
+        self._n, self._seed, self._today = n, seed, today
+        self._lock = threading.Lock()
+        self._history: dict[str, list[tuple[int, dict[str, Any] | None]]] = {}
+        self._extra: list[str] = []  # patron ids outside the synthetic range, in added order
+        self._log: list[str] = []  # change log: sequence k changed patron self._log[k - 1]
+        self._floor = 0  # cursors below this are forgotten (410), see compact()
+        self._epoch = secrets.token_hex(4)  # page tokens of another epoch are expired (410)
+        for record in extra:
+            self._put(record["patron_id"], _validated(record), seq=0)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def seed(self) -> int:
+        return self._seed
+
+    @property
+    def today(self) -> date:
+        return self._today
+
+    @property
+    def seq(self) -> int:
+        with self._lock:
+            return len(self._log)
+
+    def page(self, cursor: str | None, token: str | None, limit: int) -> Page:
+        """One page of a snapshot (cursor None) or delta; see docs/central-api.md."""
+        with self._lock:
+            if token is not None:
+                kind, since, upto, pos = self._parse_token(token)
+            elif cursor is None:
+                kind, since, upto, pos = "s", 0, len(self._log), 0
+            else:
+                kind, since, upto, pos = "d", self._parse_cursor(cursor), len(self._log), 0
+            if kind == "s":
+                records, pos = self._snapshot_slice(upto, pos, limit)
+                done = pos >= self._n + len(self._extra)
+            else:
+                changed = self._changed_ids(since, upto)
+                records = [self._wire_at(pid, upto) for pid in changed[pos : pos + limit]]
+                pos += limit
+                done = pos >= len(changed)
+            token_out = None if done else self._token(kind, since, upto, pos)
+            return Page(records, token_out, str(upto))
+
+    def current(self, patron_id: str) -> dict[str, Any] | None:
+        """The patron as it is now, or None (unknown or deleted)."""
+        with self._lock:
+            version = self._version_at(patron_id, len(self._log))
+            return version if isinstance(version, dict) else None
+
+    def find(self, identifier: str) -> dict[str, Any] | None:
+        """Look a patron up by patron_id, card number or CPR (for a SIP2 fake, the demo)."""
+        digits = identifier.replace("-", "")
+        candidates = [identifier]
+        for index in (index_of_card(identifier), index_of_cpr(digits, self._today)):
+            if index is not None:
+                candidates.append(str(FIRST_PATRON_NUMBER + index))
+        with self._lock:
+            candidates += [pid for pid in self._history if pid not in candidates]
+            for pid in candidates:
+                version = self._version_at(pid, len(self._log))
+                if isinstance(version, dict) and _matches(version, identifier, digits):
+                    return version
+        return None
+
+    # -- changing --------------------------------------------------------------------------
+
+    def patch(self, patron_id: str, changes: dict[str, Any]) -> int:
+        """Change fields of a patron (or delete with {"deleted": true}); the new sequence."""
+        with self._lock:
+            version = self._version_at(patron_id, len(self._log))
+            if not isinstance(version, dict):
+                raise FakeError(404, "not_found", f"no patron {patron_id}")
+            if changes.get("deleted") is True:
+                return self._put(patron_id, None)
+            merged = {**version, **changes, "patron_id": patron_id}
+            return self._put(patron_id, _validated(merged))
+
+    def add(self, record: dict[str, Any]) -> int:
+        checked = _validated(record)
+        with self._lock:
+            if isinstance(self._version_at(checked["patron_id"], len(self._log)), dict):
+                raise FakeError(409, "exists", f"patron {checked['patron_id']} exists")
+            return self._put(checked["patron_id"], checked)
+
+    def compact(self) -> int:
+        """Forget the change log so far: older cursors now get 410 Gone."""
+        with self._lock:
+            self._floor = len(self._log)
+            return self._floor
+
+    def expire_tokens(self) -> None:
+        """Every page token handed out so far now gets 410 Gone."""
+        with self._lock:
+            self._epoch = secrets.token_hex(4)
+
+    # -- internals (lock held) -------------------------------------------------------------
+
+    def _put(self, patron_id: str, record: dict[str, Any] | None, seq: int | None = None) -> int:
+        if seq is None:
+            self._log.append(patron_id)
+            seq = len(self._log)
+        if patron_id not in self._history and self._base_index(patron_id) is None:
+            self._extra.append(patron_id)
+        self._history.setdefault(patron_id, []).append((seq, record))
+        return seq
+
+    def _base_index(self, patron_id: str) -> int | None:
+        index = index_of_patron_id(patron_id)
+        if index is None or index >= self._n or str(FIRST_PATRON_NUMBER + index) != patron_id:
+            return None
+        return index
+
+    def _version_at(self, patron_id: str, seq: int) -> dict[str, Any] | _Absent | None:
+        versions: list[tuple[int, dict[str, Any] | None]] = self._history.get(patron_id, [])
+        for at, record in versions[::-1]:
+            if at <= seq:
+                return record
+        index = self._base_index(patron_id)
+        if index is None:
+            return _ABSENT
+        generated: dict[str, Any] = synthetic_patron(index, self._seed, self._today)
+        return generated
+
+    def _wire_at(self, patron_id: str, seq: int) -> dict[str, Any]:
+        version = self._version_at(patron_id, seq)
+        if isinstance(version, dict):
+            return version
+        return {"patron_id": patron_id, "deleted": True}
+
+    def _snapshot_slice(self, upto: int, pos: int, limit: int) -> tuple[list[dict[str, Any]], int]:
+        out: list[dict[str, Any]] = []
+        end = self._n + len(self._extra)
+        while pos < end and len(out) < limit:
+            if pos < self._n and not self._history:  # fast path: untouched population
+                stop = min(self._n, pos + limit - len(out))
+                out += [synthetic_patron(i, self._seed, self._today) for i in range(pos, stop)]
+                pos = stop
+                continue
+            pid = str(FIRST_PATRON_NUMBER + pos) if pos < self._n else self._extra[pos - self._n]
+            version = self._version_at(pid, upto)
+            if isinstance(version, dict):
+                out.append(version)
+            pos += 1
+        return out, pos
+
+    def _changed_ids(self, since: int, upto: int) -> list[str]:
+        # Each patron once, at the place of its last change: the delta carries final states.
+        last: dict[str, None] = {}
+        for pid in self._log[since:upto]:
+            last.pop(pid, None)
+            last[pid] = None
+        return list(last)
+
+    def _parse_cursor(self, cursor: str) -> int:
+        if not cursor.isdigit():
+            raise FakeError(400, "invalid_cursor", "cursor is not one this server issued")
+        value = int(cursor)
+        if value < self._floor or value > len(self._log):
+            # Beyond the log = a cursor from another server lifetime: as stale as a compacted one.
+            raise FakeError(410, "cursor_expired", "cursor expired; start a full sync")
+        return value
+
+    def _token(self, kind: str, since: int, upto: int, pos: int) -> str:
+        return f"{self._epoch}.{kind}.{since}.{upto}.{pos}"
+
+    def _parse_token(self, token: str) -> tuple[str, int, int, int]:
+        parts = token.split(".")
+        if len(parts) != 5 or parts[1] not in ("s", "d") or not all(p.isdigit() for p in parts[2:]):
+            raise FakeError(400, "invalid_page_token", "page_token is not one this server issued")
+        if parts[0] != self._epoch:
+            raise FakeError(410, "page_token_expired", "page token expired; start a full sync")
+        since, upto, pos = (int(p) for p in parts[2:])
+        if parts[1] == "d" and since < self._floor:
+            raise FakeError(410, "cursor_expired", "cursor expired; start a full sync")
+        return parts[1], since, upto, pos
+
+
+def _validated(record: dict[str, Any]) -> dict[str, Any]:
+    try:
+        parse_patron(record, "fake central")
+    except RecordError as err:
+        raise FakeError(400, "invalid_record", str(err)) from None
+    return dict(record)
+
+
+def _matches(record: dict[str, Any], identifier: str, digits: str) -> bool:
+    if record.get("patron_id") == identifier:
+        return True
+    cpr = record.get("cpr")
+    if isinstance(cpr, str) and cpr.replace("-", "") == digits:
+        return True
+    return any(c.get("number") == identifier for c in record.get("cards") or ())
+
+
+class EventLedger:
+    """What POST /v1/events received, per idempotency key, and which kinds to reject."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._events: dict[str, dict[str, Any]] = {}
+        self._rejects: dict[str, tuple[str, str]] = {}
+
+    def reject_kind(self, kind: str, error: str, message: str) -> None:
+        if kind not in EVENT_KINDS:
+            raise FakeError(400, "invalid_kind", f"kind must be one of {sorted(EVENT_KINDS)}")
+        with self._lock:
+            self._rejects[kind] = (error, message)
+
+    def receive(self, items: list[Any]) -> list[dict[str, Any]]:
+        """One ack per item; a key seen before is a duplicate and is applied only once."""
+        if any(not isinstance(i, dict) or not isinstance(i.get("idempotency_key"), str)
+               for i in items):
+            raise FakeError(400, "invalid_request", "every item needs an idempotency_key string")
+        with self._lock:
+            return [self._receive_one(item) for item in items]
+
+    def _receive_one(self, item: dict[str, Any]) -> dict[str, Any]:
+        key = item["idempotency_key"]
+        seen = self._events.get(key)
+        if seen is not None:
+            seen["received"] += 1
+            if seen["status"] == "rejected":
+                return {"idempotency_key": key, "status": "rejected", "error": seen["error"],
+                        "message": seen["message"]}
+            return {"idempotency_key": key, "status": "duplicate"}
+        problem = _item_problem(item)
+        error, message = ("invalid_item", problem) if problem else self._rejects.get(
+            item.get("kind", ""), ("", ""))
+        status = "rejected" if error else "accepted"
+        self._events[key] = {
+            "idempotency_key": key, "kind": item.get("kind"),
+            "occurred_at": item.get("occurred_at"), "payload": item.get("payload"),
+            "received": 1, "applied": int(not error),
+            "status": status, "error": error or None, "message": message or None,
+        }
+        ack: dict[str, Any] = {"idempotency_key": key, "status": status}
+        if error:
+            ack.update(error=error, message=message)
+        return ack
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            events = [dict(e) for e in self._events.values()]
+        return {
+            "events": events,
+            "received_total": sum(e["received"] for e in events),
+            "applied_total": sum(e["applied"] for e in events),
+        }
+
+
+def _item_problem(item: dict[str, Any]) -> str | None:
+    if item.get("kind") not in EVENT_KINDS:
+        return f"kind must be one of {', '.join(sorted(EVENT_KINDS))}"
+    if not isinstance(item.get("payload"), dict):
+        return "payload must be a JSON object"
+    occurred = item.get("occurred_at")
+    try:
+        if not isinstance(occurred, str) or datetime.fromisoformat(occurred).tzinfo is None:
+            return "occurred_at must be an ISO 8601 time with an offset"
+    except ValueError:
+        return "occurred_at must be an ISO 8601 time with an offset"
+    return None

@@ -1,0 +1,281 @@
+"""HttpCentralClient: the kiosk sync API (docs/central-api.md) over requests.
+
+One Session, (connect, read) timeouts, TLS verified against an optional CA file, a bearer token
+read from a file, capped full-jitter retries that honour Retry-After. Pages are fetched one at a
+time and validated record by record. Imports nothing from kiosk/ or drivers/.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import requests
+
+from sync.api_wire import decode_json, error_detail, parse_acks, parse_page
+from sync.backoff import full_jitter, parse_retry_after
+from sync.client import (
+    AuthError,
+    BadPayload,
+    CentralError,
+    ClientError,
+    EventAck,
+    EventItem,
+    Gone,
+    RateLimited,
+    ServerError,
+    SyncPage,
+    Timeout,
+    TlsError,
+    TokenFileError,
+    Unreachable,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE_LIMIT: Final = 5000  # docs/central-api.md: servers clamp above this
+MAX_EVENTS_PER_REQUEST: Final = 500  # docs/central-api.md: POST /v1/events
+MAX_BODY_BYTES: Final = 64 * 1024 * 1024  # a 5000-record page is ~2.5 MB; far more is a fault
+_CHUNK: Final = 256 * 1024
+_LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def read_token(path: Path) -> str:
+    """The bearer token from its file, surrounding whitespace stripped (editors add newlines)."""
+    try:
+        token = path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise TokenFileError(f"token file {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise TokenFileError(f"token file {path} is not readable: {reason}") from None
+    if not token:
+        raise TokenFileError(f"token file {path} is empty")
+    if not token.isascii() or not token.isprintable() or " " in token:
+        # The header would be rejected or, worse, split; never echo the token itself.
+        raise TokenFileError(f"token file {path} holds characters not allowed in a token")
+    return token
+
+
+class HttpCentralClient:
+    """CentralClient over HTTP(S). Thread-compatible, not thread-safe: one sync at a time."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token_file: Path | None = None,
+        ca_file: Path | None = None,
+        *,
+        connect_timeout: float = 3.05,
+        read_timeout: float = 10,
+        retries: int = 4,
+        backoff_base: float = 0.5,
+        backoff_cap: float = 300,
+        page_limit: int = 1000,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        if not 1 <= page_limit <= MAX_PAGE_LIMIT:
+            raise ValueError(f"page_limit must be 1..{MAX_PAGE_LIMIT}, got {page_limit!r}")
+        self._base = base_url.rstrip("/")
+        self._timeouts = (connect_timeout, read_timeout)
+        self._retries = max(0, retries)
+        self._backoff = (backoff_base, backoff_cap)
+        self._page_limit = page_limit
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._now = now or (lambda: datetime.now(UTC))
+        self._page_no = 0
+        self._session = requests.Session()
+        self._session.headers["Accept"] = "application/json"
+        self._session.headers["User-Agent"] = "library-kiosk-sync/1"
+        if ca_file is not None:
+            if not ca_file.is_file():
+                raise TlsError(f"CA file {ca_file} does not exist or is not a file")
+            self._session.verify = str(ca_file)
+        if token_file is not None:
+            self._session.headers["Authorization"] = f"Bearer {read_token(token_file)}"
+            self._warn_if_plaintext()
+
+    def _warn_if_plaintext(self) -> None:
+        parts = urlsplit(self._base)
+        if parts.scheme != "https" and parts.hostname not in _LOOPBACK:
+            log.warning("central url %s is not https: the token travels in clear", self._base)
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> HttpCentralClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- CentralClient ---------------------------------------------------------------------
+
+    def fetch_page(self, cursor: str | None, page_token: str | None) -> SyncPage:
+        # Page numbers exist only for messages ("page 7, record 12"); tokens are opaque.
+        self._page_no = 1 if page_token is None else self._page_no + 1
+        params: dict[str, str | int] = {"limit": self._page_limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        if page_token is not None:
+            params["page_token"] = page_token
+        what = f"page {self._page_no}"
+        obj = self._call("GET", "/v1/patrons", what, params=params)
+        page = parse_page(obj, self._page_no)
+        log.debug("%s: %d records, last=%s", what, len(page.records), page.is_last)
+        return page
+
+    def upload_events(self, items: Sequence[EventItem]) -> list[EventAck]:
+        # Retrying a POST is safe here only because every item carries an idempotency key.
+        acks: list[EventAck] = []
+        for start in range(0, len(items), MAX_EVENTS_PER_REQUEST):
+            batch = items[start : start + MAX_EVENTS_PER_REQUEST]
+            body = {"items": [item.to_wire() for item in batch]}
+            obj = self._call("POST", "/v1/events", "events upload", body=body)
+            acks.extend(parse_acks(obj, batch))
+        return acks
+
+    # -- transport -------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        what: str,
+        *,
+        params: dict[str, str | int] | None = None,
+        body: dict[str, Any] | None = None,
+    ) -> Any:
+        """One API call with retries; the decoded JSON of the 2xx answer."""
+        url = self._base + path
+        attempts = self._retries + 1
+        for attempt in range(attempts):
+            retry_after: float | None = None
+            try:
+                status, ctype, raw, headers = self._exchange(method, url, params, body)
+            except CentralError as err:
+                if not isinstance(err, Unreachable | Timeout):
+                    raise
+                error: CentralError = err
+            else:
+                if status < 300:
+                    return decode_json(raw, ctype, what)
+                retry_after = parse_retry_after(headers.get("Retry-After"), self._now())
+                tries = f"attempt {attempt + 1} of {attempts}"
+                error = self._status_error(status, ctype, raw, what, tries, retry_after)
+            delay = self._retry_delay(attempt, error, retry_after)
+            if attempt + 1 >= attempts or delay is None:
+                raise error
+            log.info("%s %s: %s; retry %d of %d in %.2f s", method, path, error, attempt + 1,
+                     self._retries, delay)
+            self._sleep(delay)
+        raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+    def _retry_delay(
+        self, attempt: int, error: CentralError, retry_after: float | None
+    ) -> float | None:
+        """Seconds before the next try, or None when this error is not retried now."""
+        if not isinstance(error, Unreachable | Timeout | ServerError | RateLimited):
+            return None
+        base, cap = self._backoff
+        if retry_after is not None:
+            # Honour the server's wish; one longer than our cap goes back to the caller's
+            # schedule (RateLimited.retry_after) instead of blocking a sync for an hour.
+            return retry_after if retry_after <= cap else None
+        return full_jitter(attempt, base, cap, self._rng)
+
+    def _exchange(
+        self,
+        method: str,
+        url: str,
+        params: dict[str, str | int] | None,
+        body: dict[str, Any] | None,
+    ) -> tuple[int, str | None, bytes, requests.structures.CaseInsensitiveDict[str]]:
+        """One HTTP exchange -> (status, content type, body bytes, headers); typed errors."""
+        try:
+            with self._session.request(
+                method, url, params=params, json=body, timeout=self._timeouts, stream=True
+            ) as resp:
+                raw = self._read_body(resp, url)
+                return resp.status_code, resp.headers.get("Content-Type"), raw, resp.headers
+        except requests.exceptions.SSLError as err:
+            raise TlsError(f"TLS with {self._base} failed: {_reason(err)}") from None
+        except requests.exceptions.Timeout:
+            connect, read = self._timeouts
+            raise Timeout(
+                f"{self._base} did not answer in time (connect {connect} s, read {read} s)"
+            ) from None
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as err:
+            raise Unreachable(f"cannot reach central at {self._base}: {_reason(err)}") from None
+        except requests.exceptions.InvalidURL:
+            raise ClientError(f"central url {self._base!r} is not a valid URL", 0) from None
+        except requests.exceptions.RequestException as err:
+            raise Unreachable(f"request to {self._base} failed: {type(err).__name__}") from None
+
+    @staticmethod
+    def _read_body(resp: requests.Response, url: str) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in resp.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise BadPayload(f"answer from {url} exceeds {MAX_BODY_BYTES // 2**20} MiB")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _status_error(
+        self,
+        status: int,
+        ctype: str | None,
+        raw: bytes,
+        what: str,
+        tries: str,
+        retry_after: float | None,
+    ) -> CentralError:
+        code, message = error_detail(raw, ctype)
+        detail = f"{code}: {message}" if code else message
+        if status in (401, 403):
+            hint = "token missing or wrong" if status == 401 else "token not allowed here"
+            return AuthError(f"{what}: HTTP {status} ({hint}): {detail}", status)
+        if status == 410:
+            return Gone(f"{what}: HTTP 410, cursor/page token expired, do a full sync: {detail}")
+        if status == 429:
+            wait = f", Retry-After {retry_after:g} s" if retry_after is not None else ""
+            return RateLimited(f"{what}: HTTP 429 rate limited{wait}: {detail}", retry_after)
+        if status >= 500:
+            return ServerError(f"{what}: HTTP {status} ({tries}): {detail}", status)
+        return ClientError(f"{what}: HTTP {status}: {detail}", status, code)
+
+
+def _reason(err: Exception) -> str:
+    """A short cause for a requests exception, whose str() is a long nested repr."""
+    text = str(err)
+    table = (
+        ("Name or service not known", "host name not found"),
+        ("nodename nor servname", "host name not found"),
+        ("NameResolution", "host name not found"),
+        ("Temporary failure in name resolution", "host name not found"),
+        ("Connection refused", "connection refused"),
+        ("RemoteDisconnected", "connection closed without a reply"),
+        ("Connection aborted", "connection closed without a reply"),
+        ("Connection reset", "connection reset"),
+        ("IncompleteRead", "connection closed in the middle of the answer"),
+        ("Connection broken", "connection closed in the middle of the answer"),
+        ("CERTIFICATE_VERIFY_FAILED", "certificate not trusted"),
+        ("doesn't match", "certificate does not match the host name"),
+        ("Network is unreachable", "network unreachable"),
+        ("No route to host", "no route to host"),
+    )
+    for needle, reason in table:
+        if needle in text:
+            return reason
+    return type(err).__name__
