@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 # with a corrupted AZ; resend: answer 96; offline: answer 98 with online N (login still works).
 FAULT_MODES: Final = ("slow", "drop", "bad_checksum", "resend", "offline")
 FOREVER: Final = -1
+POLL_S: Final = 0.1
 
 
 @dataclass
@@ -156,21 +157,26 @@ class FakeAcs:
 
     def serve_connection(self, sock: socket.socket) -> None:
         """Read frames and answer them until the client leaves, a drop fault, or stop()."""
-        if self._ssl is not None:
-            sock = self._ssl.wrap_socket(sock, server_side=True)
-        with self._lock:
-            self._connections.add(sock)
         framer, session = CrFramer(), _Session()
         try:
+            if self._ssl is not None:
+                sock.settimeout(2.0)  # a client that never finishes the handshake
+                sock = self._ssl.wrap_socket(sock, server_side=True)
+            with self._lock:
+                self._connections.add(sock)
+            sock.settimeout(POLL_S)  # wake up now and then to notice stop()
             while not self._stopping.is_set():
-                data = sock.recv(4096)
+                try:
+                    data = sock.recv(4096)
+                except TimeoutError:
+                    continue
                 if not data:
                     return
                 for frame in framer.feed(data):
                     if not self._answer(sock, frame, session):
                         return  # "drop" fault, or a client that skipped login
         except (OSError, FrameTooLong):
-            return  # client went away or stop() cut the connection
+            return  # client went away, TLS failed, or stop() cut the connection
         finally:
             with self._lock:
                 self._connections.discard(sock)
@@ -180,9 +186,14 @@ class FakeAcs:
     def _answer(self, sock: socket.socket, frame: bytes, session: _Session) -> bool:
         """Answer one frame; False closes the connection."""
         log.debug("fake ACS <- %s", mask(frame.decode(self.encoding, errors="replace")))
-        msg = self._read(frame)
-        if msg is None:
-            return self._send(sock, request_sc_resend(), None, bad=False)
+        try:
+            msg = decode(frame, self.encoding)
+        except Sip2ChecksumError:
+            self._error("bad checksum from the client")
+            return self._send(sock, request_sc_resend(), None, bad=False)  # A.2: ask again
+        except Sip2DecodeError as err:
+            self._error(f"unreadable request: {err}")
+            return True  # A.1: no answer to what we do not understand
         with self._lock:
             self.received.append(msg.command)
         if msg.command == "97":
@@ -204,17 +215,6 @@ class FakeAcs:
             session.last = (reply, msg.seq)
         bad = self._take_fault("bad_checksum") is not None
         return self._send(sock, reply, msg.seq, bad=bad)
-
-    def _read(self, frame: bytes) -> Message | None:
-        """The request, or None when its checksum is bad (answer 96, A.2)."""
-        try:
-            return decode(frame, self.encoding)
-        except Sip2ChecksumError:
-            self._error("bad checksum from the client")
-            return None
-        except Sip2DecodeError as err:
-            self._error(f"unreadable request: {err}")
-            return None
 
     def _reply(self, msg: Message, session: _Session) -> Message | None:
         if msg.command == "93":

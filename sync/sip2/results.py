@@ -46,8 +46,23 @@ class Screen:
     print_lines: tuple[str, ...] = ()
 
 
+class _ShowsScreen:
+    """AF/AG accessors for every answer, so callers need not know the Screen grouping."""
+
+    __slots__ = ()
+    screen: Screen
+
+    @property
+    def screen_messages(self) -> tuple[str, ...]:
+        return self.screen.messages
+
+    @property
+    def print_lines(self) -> tuple[str, ...]:
+        return self.screen.print_lines
+
+
 @dataclass(frozen=True, slots=True)
-class AcsStatus:
+class AcsStatus(_ShowsScreen):
     """98: whether the ACS serves us now, its limits, and which messages it supports."""
 
     online: bool
@@ -71,7 +86,7 @@ class AcsStatus:
 
 
 @dataclass(frozen=True, slots=True)
-class PatronInfo:
+class PatronInfo(_ShowsScreen):
     """24 or 64. Counts, limits and item lists are only in 64 (None/empty from 24)."""
 
     status: tuple[bool, ...]  # 14 flags, named by PATRON_FLAGS
@@ -120,7 +135,7 @@ class PatronInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckoutResult:
+class CheckoutResult(_ShowsScreen):
     """12 (checkout) and, as RenewResult, 30 (renew)."""
 
     ok: bool
@@ -155,7 +170,7 @@ class RenewResult(CheckoutResult):
 
 
 @dataclass(frozen=True, slots=True)
-class CheckinResult:
+class CheckinResult(_ShowsScreen):
     """10. alert = route to the staff shelf (hold for someone, other branch)."""
 
     ok: bool
@@ -177,7 +192,7 @@ class CheckinResult:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemInfo:
+class ItemInfo(_ShowsScreen):
     """18. circulation_status is the raw 2-digit code; status_name maps unknown to 'other'."""
 
     circulation_status: str
@@ -206,7 +221,7 @@ class ItemInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class EndSessionResult:
+class EndSessionResult(_ShowsScreen):
     ended: bool
     date: datetime | None
     institution: str
@@ -215,7 +230,7 @@ class EndSessionResult:
 
 
 @dataclass(frozen=True, slots=True)
-class FeePaidResult:
+class FeePaidResult(_ShowsScreen):
     accepted: bool
     date: datetime | None
     institution: str

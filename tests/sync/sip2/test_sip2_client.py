@@ -9,7 +9,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from conftest import NOW, make_client
+from sip2_support import NOW, make_client
 
 from sync.sip2 import library_data as lib
 from sync.sip2.client import Sip2Client

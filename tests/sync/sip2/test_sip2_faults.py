@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import make_client
+from sip2_support import make_client
 
 from sync.sip2 import library_data as lib
 from sync.sip2.client import Sip2Client
