@@ -201,12 +201,18 @@ class Sip2Client:
         if self._link is not None:
             return self._link
         link = Link(self._connect())
-        self._link = link
         log.info("SIP2 connected to %s", self._where)
         login = sc.login(self._user, self._password, self._location)
-        if not results.parse_login(self._transact(link, login, "94")):
+        try:
+            accepted = results.parse_login(self._transact(link, login, "94"))
+        except BaseException:
+            link.close()  # never keep a connection that is not logged in
+            raise
+        if not accepted:
+            link.close()
             raise Sip2LoginError(f"ACS {self._where} refused SIP2 user {self._user!r}")
         log.info("SIP2 logged in to %s as %s", self._where, self._user)
+        self._link = link
         return link
 
     def _drop_link(self) -> None:

@@ -215,3 +215,23 @@ def test_no_error_detection(fake: FakeAcs) -> None:
     with make_client(fake, error_detection=False) as sip2:
         assert sip2.item_information(lib.AVAILABLE).title == "Kaffe og kager"
     assert fake.errors == []
+
+
+def test_offline_at_login_leaves_no_half_open_session(
+    scripted: Callable[[Script], Sip2Client],
+) -> None:
+    offline = True
+
+    def script(msg: Message) -> list[bytes]:
+        if offline:
+            return [_frame(f"98NNNNNN00000320261123    1430002.00AODK|BX{'N' * 16}|AY{msg.seq}AZ")]
+        if msg.command == "93":
+            return [_frame(f"941AY{msg.seq}AZ")]
+        return [_frame(f"1803000120261123    143000AB1|AJback|AY{msg.seq}AZ")]
+
+    sip2 = scripted(script)
+    with pytest.raises(Sip2Offline):
+        sip2.item_information("1")
+    assert not sip2.connected
+    offline = False
+    assert sip2.item_information("1").title == "back"
