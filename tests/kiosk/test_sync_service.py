@@ -77,7 +77,8 @@ def test_full_then_delta_with_block_unblock_and_deletion(
     services, sync = kiosk
     _, url = central
     report = sync.sync(full=True)
-    assert report.counts.upserted == 50 and report.pages == 3
+    assert report.counts.upserted == 50
+    assert report.pages == 3
     assert _reason(services) is Reason.OK
 
     _fake(url, "/_fake/patrons/1000001", {"blocked": {"since": "2026-11-20", "reason": "E"}})
@@ -94,7 +95,10 @@ def test_full_then_delta_with_block_unblock_and_deletion(
     assert _count(services) == 49
 
 
-@pytest.mark.parametrize("mode", ["500", "html", "truncated", "malformed", "invalid_record", "drop"])
+FAULTS = ["500", "html", "truncated", "malformed", "invalid_record", "drop"]
+
+
+@pytest.mark.parametrize("mode", FAULTS)
 def test_a_failing_delta_leaves_the_cache_as_it_was(
     mode: str, kiosk: tuple[Services, SyncService], central: tuple[FakeCentral, str]
 ) -> None:
@@ -141,7 +145,8 @@ def test_outbox_is_delivered_exactly_once_after_an_outage(
         services.access.record(_decide(services))
     _fake(url, "/_fake/faults", {"mode": "500", "count": 10})
     failed = sync.send_outbox()
-    assert failed.sent == 0 and failed.failed == 5
+    assert failed.sent == 0
+    assert failed.failed == 5
     services.clock.advance(timedelta(minutes=10))  # type: ignore[attr-defined]
     fake.faults.clear()
     assert sync.send_outbox().sent == 5
