@@ -145,3 +145,87 @@ class OutboxItem(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     parked_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Loan(Base):
+    """A loan seen at this kiosk (account screen). Anonymised 30 days after return."""
+
+    __tablename__ = "loans"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patron_id: Mapped[str | None] = mapped_column(
+        ForeignKey("patrons.patron_id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    loaned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+
+
+class Reservation(Base):
+    """Reservations for the account screen; deleted once fulfilled or cancelled."""
+
+    __tablename__ = "reservations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patron_id: Mapped[str] = mapped_column(
+        ForeignKey("patrons.patron_id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(16), default="reserved")
+    """reserved | ready | fulfilled | cancelled"""
+    pickup_number: Mapped[str | None] = mapped_column(String(32))
+    pickup_deadline: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Debt(Base):
+    """Debts for the account screen; deleted 30 days after settlement."""
+
+    __tablename__ = "debts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patron_id: Mapped[str] = mapped_column(
+        ForeignKey("patrons.patron_id", ondelete="CASCADE"), index=True
+    )
+    amount_ore: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+
+
+class Message(Base):
+    """A message sent to a patron (receipt e-mail, SMS). Content goes after 30 days; the fact
+    that it was sent stays."""
+
+    __tablename__ = "messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patron_id: Mapped[str | None] = mapped_column(
+        ForeignKey("patrons.patron_id", ondelete="CASCADE"), index=True
+    )
+    channel: Mapped[str] = mapped_column(String(16))
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    content: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """Technician actions (screen opened, relay test, sync, reload, purge, log viewed)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(64))
+    """Masked technician card or `cli:<user>`; never a CPR."""
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class StatCount(Base):
+    """Counts without persons, kept after the personal rows are gone (national statistics)."""
+
+    __tablename__ = "stat_counts"
+    bucket: Mapped[datetime] = mapped_column(UtcDateTime, primary_key=True)
+    """Start of the hour (entries) or of the day (circulation), UTC."""
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    """entry | checkout | checkin | renew"""
+    reason: Mapped[str] = mapped_column(String(32), primary_key=True)
+    """The entry's reason code, or "" for circulation."""
+    count: Mapped[int] = mapped_column(Integer, default=0)
