@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from drivers.cpr import normalise_cpr
+from drivers.cpr import cpr_birth_date, normalise_cpr
 from kiosk.cache.models import (
     Credential,
     EntryLog,
@@ -51,7 +51,8 @@ def patron_row(record: PatronRecord, hasher: KeyedHasher) -> dict[str, Any]:
     return {
         "patron_id": record.patron_id,
         "name": record.name,
-        "birth_date": record.birth_date,
+        # issue 2: minimum age "from CPR or birth date"; the CPR itself is not kept.
+        "birth_date": record.birth_date or (cpr_birth_date(record.cpr) if record.cpr else None),
         "patron_group": record.patron_group,
         "blocked_reason": (blocked.reason or "?") if blocked is not None else None,
         "blocked_since": blocked.since if blocked is not None else None,
