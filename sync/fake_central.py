@@ -102,7 +102,7 @@ class FakeCentral:
         self.token = token
         self.requests = 0  # /v1 requests served, for tests counting retries
         self.stopping = threading.Event()  # wakes sleeping "latency" handlers at stop()
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -114,9 +114,8 @@ class FakeCentral:
 
     def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
         """Serve in a daemon thread; returns the base URL (port 0 = any free port)."""
-        server = ThreadingHTTPServer((host, port), _Handler)
-        server.daemon_threads = True
-        server.central = self  # type: ignore[attr-defined]
+        server = _Server((host, port), _Handler)
+        server.central = self
         self._server = server
         self.stopping.clear()
         self._thread = threading.Thread(target=server.serve_forever, name="fake-central",
@@ -154,14 +153,28 @@ class FakeCentral:
         return None
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    central: FakeCentral
+
+    def handle_error(self, _request: Any, client_address: Any) -> None:
+        # A client that timed out and hung up is part of the fault tests, not a server bug;
+        # the stdlib default prints a traceback to stderr for it.
+        err = sys.exc_info()[1]
+        if isinstance(err, ConnectionError):
+            log.debug("fake central: client %s went away: %s", client_address, err)
+        else:
+            log.error("fake central: error serving %s", client_address, exc_info=err)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so the client's Session really reuses sockets
     server_version = "FakeCentral/1"
 
     @property
     def central(self) -> FakeCentral:
-        central: FakeCentral = self.server.central  # type: ignore[attr-defined]
-        return central
+        server: _Server = self.server  # type: ignore[assignment]
+        return server.central
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("fake central: " + format, *args)  # noqa: G003 - stdlib hands us a format
