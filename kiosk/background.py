@@ -39,7 +39,8 @@ class BackgroundWork:
         self._sync: SyncService | None = None
         if central.kind == "http":
             self._sync = SyncService(
-                central_client(loaded), services.sessions, services.hasher, services.clock
+                central_client(loaded), services.sessions, services.hasher, services.clock,
+                after_deletions=self._purge,
             )
 
     def start(self) -> None:

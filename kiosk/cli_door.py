@@ -220,10 +220,11 @@ def purge(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     if report.skipped is not None:
         raise OperationFailed(f"nothing purged: {report.skipped} (check the clock; --force "
                               "purges anyway)")
-    verb = "would delete" if report.dry_run else "deleted"
     for r in report.results:
-        print(f"{r.rule}: {verb} {r.rows} rows older than "
-              f"{r.cutoff.astimezone(COPENHAGEN).isoformat(timespec='seconds')}")
+        done = {"delete": "deleted", "anonymise": "anonymised"}[r.action]
+        verb = f"would be {done}" if report.dry_run else done
+        print(f"{r.rule}: {r.rows} rows {verb} ({r.table}, older than "
+              f"{r.cutoff.astimezone(COPENHAGEN).isoformat(timespec='seconds')})")
     return 0
 
 

@@ -7,6 +7,7 @@ import argparse
 from kiosk.cli import OperationFailed, UsageError
 from kiosk.clock import SystemClock
 from kiosk.config import LoadedConfig
+from kiosk.retention import purge
 from kiosk.services import build_services, central_client
 from kiosk.sync_service import SyncService
 from sync.client import CentralError
@@ -18,7 +19,12 @@ def sync(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     services = build_services(loaded, SystemClock())
     client = central_client(loaded)
     try:
-        service = SyncService(client, services.sessions, services.hasher, services.clock)
+        def purge_now() -> None:
+            purge(services.engine, services.sessions, loaded.config.retention,
+                  services.clock.now())
+
+        service = SyncService(client, services.sessions, services.hasher, services.clock,
+                              after_deletions=purge_now)
         try:
             report = service.sync(full=args.full)
         except CentralError as err:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -60,6 +60,7 @@ class SyncService:
         hasher: KeyedHasher,
         clock: Clock,
         rng: random.Random | None = None,
+        after_deletions: Callable[[], None] | None = None,
     ) -> None:
         self.client = client
         self.sessions = sessions
@@ -67,6 +68,8 @@ class SyncService:
         self.clock = clock
         self._rng = rng or random.Random()
         self._failing = False
+        self._after_deletions = after_deletions
+        """Run when a sync erased patrons: the purge, so their bytes leave the files now."""
 
     def sync(self, full: bool = False) -> SyncReport:
         """One sync; raises CentralError (after recording it) when the central fails."""
@@ -82,6 +85,8 @@ class SyncService:
             self._record_failure(err)
             raise
         self._record_success()
+        if report.counts.deleted and self._after_deletions is not None:
+            self._after_deletions()
         return report
 
     def _delta(self, cursor: str) -> SyncReport:

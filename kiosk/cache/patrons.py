@@ -96,11 +96,11 @@ def apply_records(
     patrons = [patron_row(r, hasher) for r in keep]
     creds = [row for r in keep for row in credential_rows(r, hasher)]
     ids = list(latest)
+    if gone and not staging:
+        erase_patron_traces(session, gone)  # needs their credentials, so before deleting
     for chunk in _chunks(ids, 500):
         session.execute(delete(cred_table).where(cred_table.patron_id.in_(chunk)))
         session.execute(delete(patron_table).where(patron_table.patron_id.in_(chunk)))
-    if gone and not staging:
-        erase_patron_traces(session, gone)
     if creds:
         # A card moved from another patron: the newest record owns it.
         for chunk in _chunks([c["id"] for c in creds], 500):
@@ -113,11 +113,15 @@ def apply_records(
 
 
 def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
-    """Erasure beyond the patron row: the entry log keeps its counts, loses the person."""
+    """Erasure beyond the rows that cascade: the entry log keeps its counts but loses the
+    person, and lockouts keyed by the patron's credential hashes go. Call it before the
+    patron's credentials are deleted."""
     for chunk in _chunks(list(patron_ids), 500):
         session.execute(
             update(EntryLog).where(EntryLog.patron_id.in_(chunk)).values(patron_id=None)
         )
+        their_credentials = select(Credential.id).where(Credential.patron_id.in_(chunk))
+        session.execute(delete(Lockout).where(Lockout.credential_id.in_(their_credentials)))
 
 
 def begin_staging(session: Session) -> None:

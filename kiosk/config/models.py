@@ -10,7 +10,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from kiosk.config.types import Duration, Interval
 
@@ -178,12 +185,44 @@ class CentralSection(_Section):
         return self
 
 
+POLICY_MAX_DAYS: dict[str, tuple[int, str]] = {
+    "entry_log_days": (30, "entry logs"),
+    "loan_history_days": (30, "loan history after return"),
+    "debt_days": (30, "settled debts"),
+    "message_content_days": (30, "message content"),
+    "inactive_patron_days": (3 * 365, "inactive patrons"),
+    "audit_days": (365, "the technician audit trail"),
+}
+
+
 class RetentionSection(_Section):
-    entry_log_days: int = Field(30, ge=1, le=30)
-    """Entry-log rows (patron reference included) are deleted after this many days; the
-    library's published policy allows at most 30."""
+    """The library's published privacy policy (DESIGN.md). Periods may be shortened only."""
+
+    entry_log_days: int = Field(30, ge=1)
+    """Entry-log rows (who came in when, also denials) are deleted after this many days."""
+    loan_history_days: int = Field(30, ge=1)
+    """Loans are anonymised this many days after the item came back."""
+    debt_days: int = Field(30, ge=1)
+    """Settled debts are deleted this many days after settlement."""
+    message_content_days: int = Field(30, ge=1)
+    """Message text is deleted after this many days; the fact it was sent stays."""
+    inactive_patron_days: int = Field(3 * 365, ge=30)
+    """Patrons without activity this long are deleted with everything linked to them."""
+    audit_days: int = Field(365, ge=30)
+    """Technician audit entries are kept this long."""
     max_clock_jump: Duration = timedelta(days=2)
     """A wall clock that moved further than this since the last purge skips the purge."""
+
+    @field_validator(*POLICY_MAX_DAYS)
+    @classmethod
+    def _within_policy(cls, value: int, info: ValidationInfo) -> int:
+        limit, what = POLICY_MAX_DAYS[str(info.field_name)]
+        if value > limit:
+            raise ValueError(
+                f"the library's privacy policy keeps {what} at most {limit} days; "
+                "a shorter period is allowed, a longer one is not"
+            )
+        return value
 
 
 class DatabaseSection(_Section):
