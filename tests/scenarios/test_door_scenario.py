@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -106,7 +107,8 @@ def test_purge_deletes_exactly_the_entries_older_than_the_window(
                  (now - age).isoformat())
     result = imported("purge", "--now", now.isoformat())
     assert result.code == 0, result.err
-    assert "entry_log: deleted 2 rows" in result.out
+    entry_log = next(line for line in result.out.splitlines() if line.startswith("entry_log:"))
+    assert re.search(r"\b2 rows\b", entry_log), entry_log
     with sqlite3.connect(_db(config_path)) as db:
         left = [datetime.fromisoformat(r[0]).replace(tzinfo=UTC)
                 for r in db.execute("SELECT at FROM entry_log ORDER BY at")]
