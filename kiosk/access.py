@@ -24,7 +24,14 @@ from kiosk.config import LoadedConfig
 from kiosk.credentials import normalise_card
 from kiosk.flow import Evaluation
 from kiosk.keyed_hash import KeyedHasher
-from kiosk.lockout import LockoutPolicy, LockoutState, after_right_pin, after_wrong_pin
+from kiosk.lockout import (
+    LockoutPolicy,
+    LockoutState,
+    ThrottlePolicy,
+    after_right_pin,
+    after_wrong_pin,
+    throttle_until,
+)
 from kiosk.rules import (
     Decision,
     DecisionInput,
@@ -64,9 +71,13 @@ class AccessService:
         self.calendar = Calendar(self.config.calendar)
         self.rule_set_version = rule_set_version
         self.out_of_service = out_of_service
-        self.policy = LockoutPolicy(
-            self.config.access.pin_attempts, timedelta(minutes=self.config.access.lockout_minutes)
+        access = self.config.access
+        self.policy = LockoutPolicy(access.pin_attempts, timedelta(minutes=access.lockout_minutes))
+        self.throttle = ThrottlePolicy(
+            access.throttle_failures, access.throttle_window, access.throttle_cooldown
         )
+        self.throttled_until: datetime | None = None
+        """The kiosk-wide PIN pause in force, for the technician screen and status."""
 
     def credential_id(self, read: CardRead) -> bytes | None:
         if read.kind is CardKind.CPR:
@@ -100,6 +111,7 @@ class AccessService:
         with self.sessions() as session:
             found = self._find(session, cid)
             age = self.cache_age(session, now)
+            throttled = self._throttled_until(session, now)
         patron = found.patron
         pin_result = self._pin_result(patron, pin)
         mode = self.mode_at(now)
@@ -113,6 +125,7 @@ class AccessService:
             pin=pin_result,
             failures=found.lockout.failures,
             locked_until=found.lockout.locked_until,
+            throttled_until=throttled,
             out_of_service=self.out_of_service(),
             cache_stale=self._stale(age),
             rule_set_version=self.rule_set_version,
@@ -130,6 +143,18 @@ class AccessService:
             pin=pin_result,
         )
         return evaluation, inp
+
+    def _throttled_until(self, session: Session, now: datetime) -> datetime | None:
+        count, last = queries.pin_failures_since(session, now - self.throttle.window)
+        until = throttle_until(count, last, self.throttle)
+        active = until if until is not None and now < until else None
+        if active is not None and self.throttled_until is None:
+            log.warning("kiosk-wide PIN pause until %s: %d wrong PINs in %s",
+                        active.isoformat(), count, self.throttle.window)
+        elif active is None and self.throttled_until is not None:
+            log.info("kiosk-wide PIN pause over")
+        self.throttled_until = active
+        return active
 
     def _find(self, session: Session, cid: bytes | None) -> _Found:
         if cid is None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.config import ConfigError, LoadedConfig, find_config, load
 from kiosk.keyed_hash import KeyFileError
+from kiosk.redaction import install_redaction
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 Handler = Callable[[argparse.Namespace, LoadedConfig], int]
@@ -84,6 +85,7 @@ def _run(_args: argparse.Namespace, loaded: LoadedConfig) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    install_redaction()
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -36,3 +36,27 @@ def after_wrong_pin(state: LockoutState, policy: LockoutPolicy, now: datetime) -
 
 def after_right_pin() -> LockoutState:
     return LockoutState()
+
+
+@dataclass(frozen=True, slots=True)
+class ThrottlePolicy:
+    """Kiosk-wide: many wrong PINs across cards in a short time slow everyone down a little.
+
+    Guessing PINs on a stack of found cards gets a growing pause; an honest patron meets at
+    most a minute or two (reference/reliability.md: > 20 failures / 10 min -> 60 s)."""
+
+    failures: int = 20
+    window: timedelta = timedelta(minutes=10)
+    cooldown: timedelta = timedelta(seconds=60)
+    cap: timedelta = timedelta(minutes=10)
+
+
+def throttle_until(
+    failures_in_window: int, last_failure: datetime | None, policy: ThrottlePolicy
+) -> datetime | None:
+    """Until when new attempts wait, or None. Every 10 failures more doubles the pause."""
+    if last_failure is None or failures_in_window < policy.failures:
+        return None
+    doublings = min((failures_in_window - policy.failures) // 10, 16)
+    pause: timedelta = min(policy.cooldown * (2**doublings), policy.cap)
+    return last_failure + pause

@@ -31,6 +31,8 @@ class Reason(StrEnum):
     OUT_OF_SERVICE = "out_of_service"
     CACHE_STALE = "cache_stale"
     CANNOT_VERIFY = "cannot_verify"
+    THROTTLED = "throttled"
+    """Kiosk-wide pause after many wrong PINs across cards (added to CONTRACT's list)."""
 
 
 _STAFF_DA: Final = "Kontakt personalet i den bemandede åbningstid."
@@ -102,6 +104,10 @@ PATRON_TEXT: Final[Mapping[Reason, Mapping[Lang, str]]] = {
         "Prøv igen senere.",
         "en": "We cannot check you right now because the library system is unreachable. "
         "Please try again later.",
+    },
+    Reason.THROTTLED: {
+        "da": "Der er tastet mange forkerte pinkoder her. Vent et minut, og prøv igen.",
+        "en": "Many wrong PINs have been typed here. Please wait a minute and try again.",
     },
 }
 

@@ -56,6 +56,8 @@ class DecisionInput:
     failures: int = 0
     """Wrong PINs in a row before this attempt."""
     locked_until: datetime | None = None
+    throttled_until: datetime | None = None
+    """Kiosk-wide pause after many wrong PINs across cards."""
     out_of_service: bool = False
     cache_stale: bool = False
     """The cache is older than allowed and the stale policy is deny_all."""
@@ -120,6 +122,11 @@ def _locked(i: DecisionInput, _: AccessSection) -> Reason | None:
     return Reason.PIN_LOCKED if locked else None
 
 
+def _throttled(i: DecisionInput, _: AccessSection) -> Reason | None:
+    paused = i.throttled_until is not None and i.now < i.throttled_until
+    return Reason.THROTTLED if paused else None
+
+
 def _pin(i: DecisionInput, rules: AccessSection) -> Reason | None:
     if i.pin is not PinResult.WRONG:
         return None
@@ -159,6 +166,7 @@ def _group(i: DecisionInput, rules: AccessSection) -> Reason | None:
 
 CARD_CHECKS: Final[tuple[Check, ...]] = (
     _unreadable, _technician, _out_of_service, _banned, _closed, _stale, _unknown, _lost, _locked,
+    _throttled,
 )
 PATRON_CHECKS: Final[tuple[Check, ...]] = (_pin, _blocked, _debt, _age, _opt_in, _group)
 

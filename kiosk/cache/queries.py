@@ -97,3 +97,16 @@ def outbox_parked(session: Session) -> Sequence[OutboxItem]:
     return session.scalars(
         select(OutboxItem).where(OutboxItem.parked_error.is_not(None)).order_by(OutboxItem.id)
     ).all()
+
+
+PIN_FAILURES = ("wrong_pin", "pin_locked")
+
+
+def pin_failures_since(session: Session, since: datetime) -> tuple[int, datetime | None]:
+    """Wrong PINs at this kiosk since `since`, and the time of the latest."""
+    row = session.execute(
+        select(func.count(), func.max(EntryLog.at))
+        .where(EntryLog.at >= since)
+        .where(EntryLog.reason.in_(PIN_FAILURES))
+    ).one()
+    return int(row[0]), row[1]

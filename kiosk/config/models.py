@@ -123,6 +123,11 @@ class AccessSection(_Section):
     pin_length: int = Field(4, ge=4, le=12)
     pin_attempts: int = Field(5, ge=1, le=20)
     lockout_minutes: int = Field(30, ge=1, le=1440)
+    throttle_failures: int = Field(20, ge=3, le=1000)
+    """Wrong PINs across all cards within throttle_window that pause the kiosk for everyone."""
+    throttle_window: Duration = timedelta(minutes=10)
+    throttle_cooldown: Duration = timedelta(seconds=60)
+    """First pause; it doubles for every 10 more failures, at most 10 minutes."""
     staffed_door: Literal["free", "card_only", "card_pin"] = "card_only"
     """At the door during staffed hours: no check, card alone, or card and PIN."""
     technician_cards: tuple[str, ...] = ()

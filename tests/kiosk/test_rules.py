@@ -26,6 +26,7 @@ CONTRACT_CODES = {
     "ok", "unknown_card", "unreadable_card", "card_lost", "patron_blocked", "debt_over_limit",
     "under_age", "not_opted_in", "group_not_allowed", "banned", "wrong_pin", "pin_locked",
     "outside_hours", "out_of_service", "cache_stale", "cannot_verify",
+    "throttled",  # added to CONTRACT.md's list with the kiosk-wide PIN pause (issue 7)
 }
 
 
@@ -117,6 +118,10 @@ ROWS: dict[str, Row] = {
         {"mode": Mode.STAFFED, "pin": PinResult.WRONG},
         {}, {"staffed_door": "card_pin"}, Reason.WRONG_PIN, 4,
     ),
+    "throttled": Row(
+        {"throttled_until": NOW + timedelta(seconds=30)}, {}, {}, Reason.THROTTLED
+    ),
+    "throttle_over": Row({"throttled_until": NOW}, {}, {}, Reason.OK),
     "staffed-card_pin-right_pin": Row(
         {"mode": Mode.STAFFED}, {}, {"staffed_door": "card_pin"}, Reason.OK,
     ),
