@@ -25,6 +25,10 @@ class Phase(StrEnum):
     GRANTED = "granted"
     DENIED = "denied"
     FIRE = "fire"
+    TECHNICIAN_PIN = "technician_pin"
+    """A long press in the screen corner asked for the technician PIN."""
+    TECHNICIAN = "technician"
+    """The technician screen (after the technician PIN or a technician card)."""
 
 
 ACCEPTS_CARD: Final = frozenset({Phase.IDLE, Phase.AWAITING_PIN, Phase.GRANTED, Phase.DENIED})
@@ -63,11 +67,18 @@ class DoorContext(Protocol):
     @property
     def pulse_s(self) -> float: ...
 
+    @property
+    def technician_s(self) -> float:
+        """How long the technician screen stays open before it returns to idle."""
+        ...
+
     def monotonic(self) -> float: ...
 
     def screen_card(self, read: CardRead) -> Evaluation: ...
 
     def check_pin(self, read: CardRead, pin: str | None) -> Evaluation: ...
+
+    def check_technician_pin(self, pin: str) -> bool: ...
 
 
 # Events: facts from readers, the screen, the clock and door inputs.
@@ -113,9 +124,14 @@ class FireAlarm:
     """Config inputs.fire_action == "release": hold the door unlocked while it lasts."""
 
 
+@dataclass(frozen=True, slots=True)
+class TechnicianRequested:
+    """A long press in the screen's corner: ask for the technician PIN."""
+
+
 Event = (
     CardPresented | PinDigit | PinErased | PinSubmitted | Cancelled | Tick | LanguageChosen
-    | FireAlarm
+    | FireAlarm | TechnicianRequested
 )
 
 
@@ -185,9 +201,11 @@ def step(state: DoorState, event: Event, ctx: DoorContext) -> Transition:
             return Transition(IDLE) if expired else Transition(state)
         case Cancelled():
             return Transition(IDLE)
-    if state.phase is Phase.AWAITING_PIN:
-        return _pin_event(state, event, ctx)
-    return Transition(state)
+        case TechnicianRequested() if state.phase is Phase.IDLE:
+            deadline = ctx.monotonic() + ctx.pin_timeout_s
+            return Transition(DoorState(Phase.TECHNICIAN_PIN, deadline=deadline))
+    keys = _KEY_HANDLERS.get(state.phase)
+    return keys(state, event, ctx) if keys is not None else Transition(state)
 
 
 def _card(state: DoorState, read: CardRead, ctx: DoorContext) -> Transition:
@@ -217,6 +235,36 @@ def _pin_event(state: DoorState, event: Event, ctx: DoorContext) -> Transition:
     return Transition(state)
 
 
+MAX_TECHNICIAN_PIN: Final = 12
+
+
+def _technician_pin_event(state: DoorState, event: Event, ctx: DoorContext) -> Transition:
+    # No submit at a fixed length: that would tell an onlooker how long the PIN is.
+    deadline = ctx.monotonic() + ctx.pin_timeout_s
+    match event:
+        case PinDigit(digit=d) if d.isdigit() and len(d) == 1:
+            digits = (state.digits + d)[:MAX_TECHNICIAN_PIN]
+            return Transition(replace(state, digits=digits, deadline=deadline), (Beep("key"),))
+        case PinErased():
+            return Transition(replace(state, digits=state.digits[:-1], deadline=deadline))
+        case PinSubmitted() if state.digits:
+            if ctx.check_technician_pin(state.digits):
+                opened = DoorState(
+                    Phase.TECHNICIAN, deadline=ctx.monotonic() + ctx.technician_s,
+                    language=state.language,
+                )
+                return Transition(opened, (Beep("granted"),))
+            return Transition(IDLE, (Beep("denied"),))
+    return Transition(state)
+
+
+_KEY_HANDLERS: Final = {
+    Phase.AWAITING_PIN: _pin_event,
+    Phase.TECHNICIAN_PIN: _technician_pin_event,
+}
+"""Phases in which PIN keys mean something, and what."""
+
+
 def _submit(state: DoorState, ctx: DoorContext) -> Transition:
     assert state.read is not None  # AWAITING_PIN always holds the card it asks about
     evaluation = ctx.check_pin(state.read, state.digits)
@@ -234,15 +282,15 @@ def _result(
 ) -> Transition:
     decision = evaluation.decision
     granted = decision is not None and decision.granted
+    technician = granted and decision is not None and decision.technician
     now = ctx.monotonic()
     phase = Phase.GRANTED if granted else Phase.DENIED
-    state = replace(
-        base,
-        phase=phase,
-        read=read,
-        evaluation=evaluation,
-        deadline=now + (ctx.pulse_s if granted else ctx.result_s),
-    )
+    if technician:
+        # A technician card opens the door and the technician screen at once.
+        phase, hold = Phase.TECHNICIAN, ctx.technician_s
+    else:
+        hold = ctx.pulse_s if granted else ctx.result_s
+    state = replace(base, phase=phase, read=read, evaluation=evaluation, deadline=now + hold)
     effects: list[Effect] = [RecordAttempt(evaluation)]
     if granted:
         effects.insert(0, PulseRelay(ctx.pulse_s))

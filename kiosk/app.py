@@ -1,0 +1,212 @@
+"""Composition root: config → cache → relay and readers → door controller → Qt window.
+
+`run()` is `kiosk run`; `assemble()` is shared with the demo. The only module that knows the
+drivers, the cache and the UI at once. Qt is imported inside functions, so importing this
+module (e.g. from the CLI) does not load it.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from drivers.relays import BaseRelay
+from drivers.types import CardRead, CardReader, ReaderStatus, RelayFault
+from kiosk.access import AccessService
+from kiosk.clock import Clock, SystemClock
+from kiosk.config import ConfigError, LoadedConfig, load
+from kiosk.door import DoorController, DoorSettings
+from kiosk.flow import CardPresented
+from kiosk.rules import rule_set_version
+from kiosk.services import Services, build_services, readers_from_config, relay_from_config
+
+if TYPE_CHECKING:
+    from kiosk.ui.techinfo import TechnicianInfo
+    from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
+RELAY_TEST_S = 1.0
+
+
+def technician_pin(loaded: LoadedConfig) -> str | None:
+    """The technician PIN from `secrets.technician_pin_file`, or None when not configured."""
+    configured = loaded.config.secrets.technician_pin_file
+    if configured is None:
+        return None
+    path = loaded.resolve(configured)
+    try:
+        pin = path.read_text(encoding="utf-8").strip()
+    except OSError as err:
+        raise ConfigError([f"{loaded.path.name}: secrets.technician_pin_file: cannot read "
+                           f"{str(path)!r}: {err.strerror}"]) from None
+    if not (4 <= len(pin) <= 12 and pin.isdigit()):
+        raise ConfigError([f"{loaded.path.name}: secrets.technician_pin_file: the file must "
+                           "hold 4-12 digits"])
+    return pin
+
+
+def door_settings(loaded: LoadedConfig) -> DoorSettings:
+    c = loaded.config
+    return DoorSettings(
+        pin_length=c.access.pin_length,
+        pulse_s=c.relay.pulse_seconds,
+        default_language=c.kiosk.language,
+        technician_pin=technician_pin(loaded),
+    )
+
+
+@dataclass
+class Kiosk:
+    """Everything `kiosk run` and `kiosk demo` start, and stop again in `close()`."""
+
+    loaded: LoadedConfig
+    overrides: Sequence[str]
+    services: Services
+    relay: BaseRelay
+    controller: DoorController
+    window: KioskWindow
+    readers: list[CardReader] = field(default_factory=list)
+    sync_now: Callable[[Kiosk], str] | None = None
+
+    def start(self) -> None:
+        self.window.start()
+        post = self.window.bridge.post
+        for reader in self.readers:
+            # Reader threads only post; the controller runs on the GUI thread.
+            reader.start(on_read=lambda read: post(CardPresented(read)), on_status=post)
+
+    def close(self) -> None:
+        self.window.stop()
+        for reader in self.readers:
+            reader.stop()
+        self.relay.close()
+        self.services.close()
+
+    # Technician actions (each is logged by the window)
+    def relay_test(self) -> str:
+        try:
+            self.relay.pulse(RELAY_TEST_S)
+        except RelayFault as err:
+            self.controller.faults["relay"] = str(err)
+            return f"Relay fault: {err}"
+        self.controller.faults.pop("relay", None)
+        return f"Relay pulsed for {RELAY_TEST_S:.0f} s"
+
+    def reload_config(self) -> str:
+        try:
+            fresh = load(self.loaded.path, self.overrides)
+            settings = door_settings(fresh)
+        except ConfigError as err:
+            log.error("config reload refused: %s", err.lines[0])  # noqa: TRY400 - one line
+            return f"Not reloaded: {err.lines[0]}"
+        self.loaded = fresh
+        self.controller.access = self._access(fresh)
+        self.controller.settings = settings
+        log.warning("config reloaded from %s", fresh.path)
+        return "Rules, calendar and texts reloaded. Restart for readers, relay or database."
+
+    def _access(self, loaded: LoadedConfig) -> AccessService:
+        s = self.services
+        controller = self.controller
+        return AccessService(loaded, s.sessions, s.hasher, s.clock,
+                             rule_set_version(loaded.config),
+                             out_of_service=lambda: controller.out_of_service)
+
+    def technician_info(self, readers: dict[str, ReaderStatus]) -> TechnicianInfo:
+        from kiosk.ui.techinfo import RelayView, gather
+
+        relay = RelayView(self.loaded.config.relay.driver, self.relay.is_on, self.relay.fault)
+        return gather(self.controller.access, self.services.clock, self.loaded.database_url,
+                      readers, relay, self.controller.faults)
+
+
+def sync_once(kiosk: Kiosk) -> str:
+    """Hook: one sync now, for the technician screen's button. The sync service plugs in here."""
+    if kiosk.sync_now is not None:
+        return kiosk.sync_now(kiosk)
+    if kiosk.loaded.config.central.kind == "none":
+        return 'No central system configured (central.kind = "none").'
+    return "Sync from the screen is not wired in yet: run `kiosk sync`."
+
+
+def start_background_work(kiosk: Kiosk) -> None:
+    """Hook: start the sync and purge schedules. With central.kind = "none" there is no sync."""
+    log.info("background work: central.kind=%s", kiosk.loaded.config.central.kind)
+
+
+def assemble(
+    loaded: LoadedConfig,
+    services: Services,
+    relay: BaseRelay,
+    clock: Clock,
+    readers: Sequence[CardReader] = (),
+    overrides: Sequence[str] = (),
+    shuffle_pin: bool = False,
+) -> Kiosk:
+    """Wire a controller and a window around already-built services and relay (no start)."""
+    from kiosk.ui.ambient import AmbientSource
+    from kiosk.ui.window import KioskWindow, TechnicianActions
+
+    controller = DoorController(services.access, relay, clock, door_settings(loaded))
+    services.access.out_of_service = lambda: controller.out_of_service
+    if relay.fault is not None:
+        controller.faults["relay"] = relay.fault  # could not even switch off at start-up
+    ambient = AmbientSource(lambda: controller.access, clock, lambda: controller.faults)
+    holder: list[Kiosk] = []
+    actions = TechnicianActions(
+        info=lambda r: holder[0].technician_info(dict(r)),
+        sync_now=lambda: sync_once(holder[0]),
+        relay_test=lambda: holder[0].relay_test(),
+        reload_config=lambda: holder[0].reload_config(),
+    )
+    window = KioskWindow(controller, ambient, actions, shuffle_pin=shuffle_pin)
+    kiosk = Kiosk(loaded, overrides, services, relay, controller, window, list(readers))
+    holder.append(kiosk)
+    return kiosk
+
+
+def run(loaded: LoadedConfig) -> int:
+    """`kiosk run`: full screen, no decorations, readers and relay from the config."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    relay = relay_from_config(loaded.config.relay)  # switched off before anything else
+    try:
+        services = build_services(loaded, SystemClock())
+    except BaseException:
+        relay.close()
+        raise
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    kiosk = assemble(loaded, services, relay, services.clock,
+                     readers_from_config(loaded.config.readers))
+    previous = {s: signal.signal(s, lambda *_: app.quit()) for s in (signal.SIGTERM, signal.SIGINT)}
+    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    try:
+        kiosk.window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        kiosk.window.showFullScreen()
+        kiosk.start()
+        wake.start(500)
+        start_background_work(kiosk)
+        return int(app.exec())
+    finally:
+        wake.stop()
+        kiosk.close()  # relay off on every way out
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def card_from_keyboard(loaded: LoadedConfig, raw: str) -> CardRead:
+    """A typed read (demo keyboard) through the same parser and patterns as a real reader."""
+    from drivers.cardparse import compile_patterns, parse_card
+
+    patterns = [p for r in loaded.config.readers.values() for p in r.card_patterns]
+    return parse_card(raw, "keyboard", compile_patterns(patterns) if patterns else ())
+
+
+__all__ = ["Kiosk", "assemble", "run", "start_background_work", "sync_once"]

@@ -1,0 +1,182 @@
+"""The scripted demo visit: drives the real window with a FixedClock, prints each step and its
+decision, and saves one PNG per screen (`kiosk demo --headless --screenshots DIR`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk
+from kiosk.clock import FixedClock
+from kiosk.flow import CardPresented, FireAlarm, LanguageChosen, Phase, TechnicianRequested, Tick
+from kiosk.ui.view import ScreenKind
+
+SHOT_SIZE: Final = (1280, 800)
+LATER_S: Final = 60.0
+
+
+class Visit:
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        clock: FixedClock,
+        card: Callable[[str], CardPresented],
+        out: Path | None,
+        write: Callable[[str], object],
+        technician_pin: str,
+    ) -> None:
+        self.kiosk, self.clock, self.card_event, self.out = kiosk, clock, card, out
+        self.write = write
+        self.technician_pin = technician_pin
+        self.window = kiosk.window
+        self.shots: list[Path] = []
+        self.steps = 0
+
+    # -- actions on the real widgets -------------------------------------------------------
+    def present(self, raw: str) -> None:
+        self.window.dispatch(self.card_event(raw))
+
+    def type_pin(self, digits: str) -> None:
+        keys = {k.text(): k for k in self.window.pin_screen.pad.keys}
+        for d in digits:
+            keys[d].click()
+        if self.window.controller.state.phase is Phase.TECHNICIAN_PIN:
+            self.window.pin_screen.pad.ok_key.click()
+
+    def later(self, seconds: float = LATER_S) -> None:
+        """Let time pass until the screen has gone back to idle by itself."""
+        self.clock.advance(seconds)
+        self.window.dispatch(Tick())
+
+    def shot(self, name: str) -> None:
+        QApplication.processEvents()
+        if self.out is None:
+            return
+        path = self.out / f"{name}.png"
+        if not self.window.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        self.shots.append(path)
+
+    def outcome(self) -> str:
+        state = self.window.controller.state
+        evaluation = state.evaluation
+        decision = evaluation.decision if evaluation is not None else None
+        if decision is None:
+            return f"screen {self.window.kind}"
+        verdict = "granted" if decision.granted else "denied"
+        left = f", {decision.attempts_left} attempts left" if decision.attempts_left else ""
+        return f"{verdict} ({decision.reason}{left})"
+
+    def step(self, text: str) -> None:
+        self.steps += 1
+        self.write(f"{self.steps:2d}. {text} -> {self.outcome()}\n")
+
+    # -- the visit ----------------------------------------------------------------------------
+    def patron(self, who: str, raw: str, pin: str | None, shot: str | None) -> None:
+        self.present(raw)
+        if pin is not None and self.window.controller.state.phase is Phase.AWAITING_PIN:
+            self.type_pin(pin)
+        self.step(f"{who}: card {raw}" + (f", PIN {pin}" if pin else ""))
+        if shot:
+            self.shot(shot)
+        self.later()
+
+
+def play(visit: Visit, cards: dict[str, tuple[str, str]]) -> None:
+    """`cards`: role -> (raw card, PIN) of the demo personas."""
+    v = visit
+    v.write(f"demo visit at {v.clock.now():%A %d %B %Y %H:%M} (self-service hours)\n")
+    v.window.resize(*SHOT_SIZE)
+    v.window.show()
+    v.shot("idle")
+    valid, pin = cards["valid"]
+    v.present(valid)
+    v.type_pin(pin[:2])
+    v.step(f"Anna: card {valid}, two digits typed")
+    v.shot("pin")
+    v.type_pin(pin[2:])
+    v.step(f"Anna: PIN {pin}")
+    v.shot("granted")
+    v.later()
+    v.present(valid)
+    v.type_pin("9999")
+    v.step(f"Anna: card {valid}, wrong PIN 9999")
+    v.shot("pin_wrong")
+    v.type_pin(pin)
+    v.step(f"Anna: right PIN {pin}")
+    v.later()
+    for role, shot in (("blocked", "denied_patron_blocked"), ("under_age", "denied_under_age"),
+                       ("debt", "denied_debt_over_limit"), ("lost_card", "denied_card_lost"),
+                       ("not_opted_in", "denied_not_opted_in")):
+        raw, right = cards[role]
+        v.patron(role, raw, right, shot)
+    v.patron("stranger", "3399999999", "1111", "denied_unknown_card")
+    v.patron("garbage read", "hello?", None, "denied_unreadable_card")
+    _lockout(v, cards["card_only"][0])
+    _english(v, cards["under_age"])
+    _closed(v, valid, pin)
+    _faults(v)
+    _technician(v)
+
+
+def _lockout(v: Visit, raw: str) -> None:
+    v.present(raw)
+    for attempt in range(1, 6):
+        v.type_pin("0000")
+        v.step(f"Grethe: wrong PIN 0000, try {attempt}")
+    v.shot("denied_pin_locked")
+    v.later()
+
+
+def _english(v: Visit, card: tuple[str, str]) -> None:
+    v.window.dispatch(LanguageChosen("en"))
+    v.step("language button: English")
+    v.shot("idle_en")
+    v.present(card[0])
+    v.type_pin(card[1])
+    v.step(f"Clara (in English): card {card[0]}, PIN {card[1]}")
+    v.shot("denied_under_age_en")
+    v.later()
+    v.step("back at idle: language is Danish again")
+
+
+def _closed(v: Visit, raw: str, pin: str) -> None:
+    v.clock.set(v.clock.now().replace(hour=23, minute=5))
+    v.window.dispatch(Tick())
+    v.step("23:05, outside self-service hours")
+    v.shot("closed")
+    v.present(raw)
+    v.type_pin(pin)
+    v.step(f"Anna at 23:05: card {raw}")
+    v.shot("denied_outside_hours")
+    v.later()
+    v.clock.set(v.clock.now().replace(hour=19, minute=30))
+    v.window.dispatch(Tick())
+
+
+def _faults(v: Visit) -> None:
+    v.kiosk.controller.faults["relay"] = "demo: relay board not answering"
+    v.window.dispatch(Tick())
+    v.step("relay fault")
+    v.shot("out_of_order")
+    v.kiosk.controller.faults.clear()
+    v.window.dispatch(FireAlarm(on=True))
+    v.step("fire alarm on")
+    v.shot("fire")
+    v.window.dispatch(FireAlarm(on=False))
+    v.step("fire alarm off")
+
+
+def _technician(v: Visit) -> None:
+    v.window.dispatch(TechnicianRequested())
+    v.step("long press in the top-left corner")
+    v.shot("technician_pin")
+    v.type_pin(v.technician_pin)
+    v.step("technician PIN")
+    assert v.window.kind is ScreenKind.TECHNICIAN
+    v.shot("technician")
+    v.window.technician.back.click()
+    v.step("technician: back")

@@ -1,0 +1,88 @@
+"""Languages on screen through Qt's translation system: `tr()` and one QTranslator per language.
+
+Source strings are English (so a translator for a third language starts from English); Danish
+comes from kiosk_da.ts/.qm. `Translations.use(lang)` swaps the installed translator; screens
+then re-render, which calls `tr()` again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+
+from kiosk.ui.i18n.catalog import CONTEXT, HERE, SOURCE_LANG, qm_path, read_ts, ts_path
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str, *args: object) -> str:
+    """`text` in the current language, with %1, %2, … replaced by `args`."""
+    out = QCoreApplication.translate(CONTEXT, text)
+    for number, arg in enumerate(args, start=1):
+        out = out.replace(f"%{number}", str(arg))
+    return out
+
+
+class TsTranslator(QTranslator):
+    """A translator read straight from a .ts file, for when no compiled .qm is at hand."""
+
+    def __init__(self, messages: dict[str, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._messages = {k: v for k, v in messages.items() if v}
+
+    def translate(
+        self,
+        context: str,
+        source: str,
+        disambiguation: str | None = None,  # noqa: ARG002 - Qt's signature
+        n: int = -1,  # noqa: ARG002
+    ) -> str | None:
+        # None (not "") lets Qt fall back to the source text.
+        return self._messages.get(source) if context == CONTEXT else None
+
+    def isEmpty(self) -> bool:
+        return not self._messages
+
+
+def load_translator(lang: str) -> QTranslator | None:
+    """The compiled catalog if it is at least as new as its .ts, else the .ts itself."""
+    ts, qm = ts_path(lang, HERE), qm_path(lang, HERE)
+    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            return translator
+        log.warning("cannot load %s; reading %s instead", qm.name, ts.name)
+    if ts.is_file():
+        return TsTranslator(read_ts(ts))
+    log.warning("no translation for language %s; showing English", lang)
+    return None
+
+
+class Translations:
+    """The one installed translator of the application."""
+
+    def __init__(self) -> None:
+        self.lang = SOURCE_LANG
+        self._installed: QTranslator | None = None
+        self._cache: dict[str, QTranslator | None] = {}
+
+    def use(self, lang: str) -> bool:
+        """Switch to `lang`; True when the language changed (screens must re-render)."""
+        if lang == self.lang:
+            return False
+        if self._installed is not None:
+            QCoreApplication.removeTranslator(self._installed)
+            self._installed = None
+        if lang != SOURCE_LANG:
+            if lang not in self._cache:
+                self._cache[lang] = load_translator(lang)
+            translator = self._cache[lang]
+            if translator is not None:
+                QCoreApplication.installTranslator(translator)
+                self._installed = translator
+        self.lang = lang
+        return True
+
+    def close(self) -> None:
+        self.use(SOURCE_LANG)

@@ -1,0 +1,1 @@
+"""One widget per door screen; each renders a `ScreenView` and holds no rules."""

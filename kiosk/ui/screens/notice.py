@@ -1,0 +1,71 @@
+"""Screens that say why nobody can come in now: closed (with the next opening), out of order,
+and the fire alarm. Cards are still read (technician cards work in every mode)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.reasons import Reason, patron_text
+from kiosk.ui import theme
+from kiosk.ui.i18n import tr
+from kiosk.ui.screens import texts
+from kiosk.ui.screens.base import Screen, label
+from kiosk.ui.view import ScreenKind, ScreenView
+from kiosk.ui.widgets.glyph import Glyph
+
+
+class NoticeScreen(Screen):
+    def __init__(self, kind: ScreenKind, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        assert self.header is not None
+        self.kind = kind
+        tone, glyph = {
+            ScreenKind.CLOSED: ("closed", "moon"),
+            ScreenKind.OUT_OF_ORDER: ("closed", "wrench"),
+            ScreenKind.FIRE: ("fire", "alarm"),
+        }[kind]
+        self.set_tone(tone)
+        self.glyph = Glyph(glyph)
+        self.title = label("title")
+        self.lead = label("lead")
+        self.body = label("body")
+        words = QVBoxLayout()
+        words.addStretch(1)
+        words.addWidget(self.title)
+        words.addWidget(self.lead)
+        words.addWidget(self.body)
+        words.addStretch(1)
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignCenter)
+        self.middle.addLayout(words, 1)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.header)
+        self.outer.addLayout(self.middle, 1)
+
+    def show_view(self, view: ScreenView) -> None:
+        super().show_view(view)
+        ambient = view.ambient
+        if self.kind is ScreenKind.CLOSED:
+            self.title.setText(tr("The library is closed"))
+            self.lead.setText(texts.next_opening(ambient.next_opening, ambient.now))
+            self.body.setText(tr("Today: %1", texts.hours_today(ambient.today)))
+        elif self.kind is ScreenKind.OUT_OF_ORDER:
+            self.title.setText(tr("Out of order"))
+            reason = Reason.CACHE_STALE if ambient.stale_deny and not ambient.faults \
+                else Reason.OUT_OF_SERVICE
+            self.lead.setText(patron_text(reason)[view.lang])
+            self.body.setText(tr("Today: %1", texts.hours_today(ambient.today)))
+        else:
+            self.title.setText(tr("The door is open – fire alarm"))
+            self.lead.setText(tr("Leave the building by the nearest exit."))
+            self.body.setText(tr("Do not enter. Follow the instructions of staff and the fire "
+                                 "service."))
+
+    def rescale(self, scale: float, portrait: bool) -> None:
+        super().rescale(scale, portrait)
+        self.middle.setDirection(self.direction(portrait))
+        self.middle.setSpacing(theme.px(48, scale))
+        margin = theme.px(40, scale)
+        self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.glyph.rescale(scale)

@@ -1,0 +1,96 @@
+"""PIN entry: big pad, masked dots, erase, cancel, a countdown; a wrong PIN says what is left.
+
+Also the technician PIN (no fixed length shown). Every key is forwarded as a flow event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.flow import Cancelled, PinDigit, PinErased, PinSubmitted
+from kiosk.reasons import Reason, patron_text
+from kiosk.ui import theme
+from kiosk.ui.i18n import tr
+from kiosk.ui.screens.base import Screen, button, label
+from kiosk.ui.view import ScreenKind, ScreenView
+from kiosk.ui.widgets.countdown import CountdownBar
+from kiosk.ui.widgets.pinpad import PinDots, PinPad
+
+
+class PinScreen(Screen):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        assert self.header is not None
+        self.title = label("title")
+        self.hint = label("body")
+        self.warning = label("warning")
+        self.dots = PinDots()
+        self.pad = PinPad()
+        self.cancel = button("")
+        self.countdown = CountdownBar()
+        self.pad.digit.connect(lambda d: self.send.emit(PinDigit(d)))
+        self.pad.erase.connect(lambda: self.send.emit(PinErased()))
+        self.pad.submit.connect(lambda: self.send.emit(PinSubmitted()))
+        self.cancel.clicked.connect(lambda: self.send.emit(Cancelled()))
+        info = QVBoxLayout()
+        info.addWidget(self.title)
+        info.addWidget(self.hint)
+        info.addWidget(self.warning)
+        info.addStretch(1)
+        info.addWidget(self.countdown)
+        cancel_row = QHBoxLayout()
+        cancel_row.addWidget(self.cancel)
+        cancel_row.addStretch(1)
+        info.addLayout(cancel_row)
+        entry = QVBoxLayout()
+        entry.addWidget(self.dots)
+        entry.addWidget(self.pad, 1, Qt.AlignmentFlag.AlignHCenter)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addLayout(info, 1)
+        self.body.addLayout(entry, 1)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.header)
+        self.outer.addLayout(self.body, 1)
+
+    def arrange(self, order: Sequence[str]) -> None:
+        self.pad.arrange(order)
+
+    def show_view(self, view: ScreenView) -> None:
+        super().show_view(view)
+        technician = view.kind is ScreenKind.TECHNICIAN_PIN
+        state = view.state
+        self.title.setText(tr("Technician PIN") if technician else tr("Type your PIN"))
+        self.hint.setText(
+            tr("Then press OK.") if technician
+            else tr("Your card has been read. Use the keys on the screen.")
+        )
+        self.warning.setText(_wrong_pin(view))
+        self.warning.setVisible(bool(self.warning.text()))
+        self.dots.show_digits(len(state.digits), None if technician else view.pin_length)
+        self.pad.retranslate()
+        self.cancel.setText(tr("Cancel"))
+        self.cancel.setAccessibleName(tr("Cancel and take back the card"))
+        self.countdown.show_remaining(
+            view.remaining_s, view.total_s, tr("Back to the start in %1 s unless you type")
+        )
+
+    def rescale(self, scale: float, portrait: bool) -> None:
+        super().rescale(scale, portrait)
+        self.body.setDirection(self.direction(portrait))
+        self.body.setSpacing(theme.px(40, scale))
+        margin = theme.px(32, scale)
+        self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.pad.rescale(scale)
+        self.dots.rescale(scale)
+        self.cancel.setMinimumSize(theme.px(220, scale), theme.px(80, scale))
+
+
+def _wrong_pin(view: ScreenView) -> str:
+    evaluation = view.state.evaluation
+    decision = evaluation.decision if evaluation is not None else None
+    if decision is None or decision.reason is not Reason.WRONG_PIN:
+        return ""
+    return patron_text(Reason.WRONG_PIN, decision.attempts_left)[view.lang]

@@ -1,0 +1,1 @@
+"""Reusable touch widgets: PIN pad, dots, countdown bar, scan picture, corner, relay lamp."""

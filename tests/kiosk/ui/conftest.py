@@ -1,0 +1,122 @@
+"""Fixtures for the UI tests: a real SQLite cache with synthetic patrons, a FixedClock, a
+RecordingRelay, the real window, and a guard that fails a test leaving a timer or thread."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything creates a QApplication
+
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from uihelpers import Driver
+
+from drivers.fake import RecordingRelay
+from kiosk.app import Kiosk, assemble
+from kiosk.cache import queries
+from kiosk.cache.patrons import apply_records
+from kiosk.clock import COPENHAGEN, FixedClock
+from kiosk.config import LoadedConfig, load
+from kiosk.services import Services, build_services
+from kiosk.ui.widgets.corner import LongPressCorner
+from kiosk.ui.window import KioskWindow
+from sync.records import parse_patron
+from sync.synthetic import synthetic_patrons
+
+REPO = Path(__file__).resolve().parents[3]
+START = datetime(2026, 11, 23, 19, 0, tzinfo=COPENHAGEN)  # a Monday, self-service hours
+TECHNICIAN_PIN = "24680"
+TECHNICIAN_CARD = "3300009999"
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a QTimer running or a thread alive."""
+    before = set(threading.enumerate())
+    yield
+    running = [
+        f"{type(w).__name__}.{t.objectName() or 'timer'}"
+        for w in QApplication.allWidgets()
+        for t in w.findChildren(QTimer)
+        if t.isActive()
+    ]
+    assert not running, f"QTimers left running: {running}"
+    new = [t for t in threading.enumerate() if t not in before]
+    for thread in new:
+        thread.join(timeout=2.0)
+    alive = [t.name for t in new if t.is_alive()]
+    assert not alive, f"threads left running: {alive}"
+
+
+@pytest.fixture
+def fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """UI timings down to (almost) nothing; the flow's deadlines move with the FixedClock."""
+    monkeypatch.setattr(KioskWindow, "tick_ms", 1)
+    monkeypatch.setattr(LongPressCorner, "hold_ms", 1)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+def load_config(tmp_path: Path, *extra: str) -> LoadedConfig:
+    pin_file = tmp_path / "technician.pin"
+    pin_file.write_text(TECHNICIAN_PIN, encoding="utf-8")
+    return load(REPO / "config.toml", [
+        f'kiosk.data_dir="{tmp_path}"',
+        f'secrets.technician_pin_file="{pin_file}"',
+        f'access.technician_cards=["{TECHNICIAN_CARD}"]',
+        *extra,
+    ])
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> LoadedConfig:
+    return load_config(tmp_path)
+
+
+def fill(services: Services, count: int = 30) -> None:
+    today = services.clock.now().date()
+    records = [parse_patron(r, f"synthetic {i}")
+               for i, r in enumerate(synthetic_patrons(count, seed=1, today=today))]
+    with services.sessions.begin() as session:
+        apply_records(session, records, services.hasher)
+        queries.set_state(session, "last_sync_success", services.clock.now().isoformat())
+
+
+@pytest.fixture
+def services(loaded: LoadedConfig, clock: FixedClock) -> Iterator[Services]:
+    built = build_services(loaded, clock)
+    fill(built)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def relay() -> Iterator[RecordingRelay]:
+    board = RecordingRelay("test")
+    yield board
+    board.close()
+
+
+@pytest.fixture
+def kiosk(qtbot: object, loaded: LoadedConfig, services: Services, relay: RecordingRelay,
+          clock: FixedClock) -> Iterator[Kiosk]:
+    built = assemble(loaded, services, relay, clock)
+    qtbot.addWidget(built.window)  # type: ignore[attr-defined]
+    built.window.resize(1280, 800)
+    built.window.show()
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def driver(kiosk: Kiosk, qtbot: object, clock: FixedClock) -> Driver:
+    return Driver(kiosk, qtbot, clock)
