@@ -187,6 +187,7 @@ class AccessService:
         now = evaluation.at or self.clock.now()
         with self.sessions.begin() as session:
             session.add(_entry(evaluation, decision, now))
+            queries.bump_stat(session, now, "entry", str(decision.reason))
             self._count_pin(session, evaluation, now)
             session.add(_statistic(evaluation, decision, now))
         log.info(

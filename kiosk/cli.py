@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     lg = verbs.add_parser("log", help="the entry log (within the retention window)")
     lg.add_argument("--since", help="ISO 8601 time")
     lg.add_argument("--json", action="store_true")
+    lg.add_argument("--audit", action="store_true", help="the technician audit trail instead")
+    stt = verbs.add_parser("stats", help="counts without persons: entries, circulation")
+    stt.add_argument("--from", dest="start", help="ISO 8601 time (default: 30 days ago)")
+    stt.add_argument("--to", dest="end", help="ISO 8601 time (default: now)")
+    stt.add_argument("--csv", action="store_true")
     pu = verbs.add_parser("purge", help="apply the retention rules")
     pu.add_argument("--dry-run", action="store_true")
     pu.add_argument("--now", help="ISO 8601 time to purge as of")
@@ -60,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _handlers() -> dict[str, Handler]:
     # Imported here so `kiosk explain` never loads Qt or the drivers it does not need.
-    from kiosk import cli_door, cli_hardware, cli_sync
+    from kiosk import cli_door, cli_hardware, cli_privacy, cli_sync
 
     return {
         "run": _run,
@@ -71,6 +76,7 @@ def _handlers() -> dict[str, Handler]:
         "log": cli_door.show_log,
         "purge": cli_door.purge,
         "status": cli_door.status,
+        "stats": cli_privacy.stats,
         "sync": cli_sync.sync,
         "devices": cli_hardware.devices,
         "relay-test": cli_hardware.relay_test,

@@ -13,6 +13,7 @@ from pathlib import Path
 from drivers.cardparse import compile_patterns, parse_card
 from drivers.relays import BaseRelay
 from drivers.types import CardRead
+from kiosk.audit import cli_actor, record_audit
 from kiosk.cache import queries
 from kiosk.cache.patrons import ApplyCounts, apply_records
 from kiosk.cli import OperationFailed, UsageError
@@ -179,8 +180,11 @@ def _wait_for_pulse(relay: BaseRelay, limit_s: float) -> None:
 
 def show_log(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     since = _instant(args.since, "--since")
+    if args.audit:
+        return show_audit(loaded, since, args.json)
     services = build_services(loaded, SystemClock())
     now = services.clock.now()
+    record_audit(services.sessions, now, "log_viewed", cli_actor(), f"since={since}")
     window_start = now - timedelta(days=loaded.config.retention.entry_log_days)
     try:
         with services.sessions() as session:
@@ -210,7 +214,10 @@ def show_log(args: argparse.Namespace, loaded: LoadedConfig) -> int:
 def purge(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     now = _instant(args.now, "--now") or SystemClock().now()
     services = build_services(loaded, FixedClock(now))
+    detail = f"dry_run={args.dry_run} force={args.force}"
     try:
+        if not args.dry_run:
+            record_audit(services.sessions, SystemClock().now(), "purge", cli_actor(), detail)
         report = run_purge(
             services.engine, services.sessions, loaded.config.retention, now,
             dry_run=args.dry_run, force=args.force,
@@ -258,4 +265,22 @@ def status(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     else:
         for key, value in info.items():
             print(f"{key}: {value}")
+    return 0
+
+
+def show_audit(loaded: LoadedConfig, since: datetime | None, as_json: bool) -> int:
+    services = build_services(loaded, SystemClock())
+    start = since or services.clock.now() - timedelta(days=loaded.config.retention.audit_days)
+    try:
+        with services.sessions() as session:
+            rows = queries.audit_since(session, start)
+    finally:
+        services.close()
+    for row in rows:
+        at = row.at.astimezone(COPENHAGEN).isoformat(timespec="seconds")
+        if as_json:
+            print(json.dumps({"at": at, "action": row.action, "actor": row.actor,
+                              "detail": row.detail}))
+        else:
+            print(f"{at}  {row.action:<18} {row.actor:<24} {row.detail}")
     return 0

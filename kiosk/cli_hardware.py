@@ -10,9 +10,11 @@ import threading
 
 from drivers.discovery import list_input_devices, list_serial_ports
 from drivers.types import CardRead, ReaderStatus, RelayFault
+from kiosk.audit import cli_actor, record_audit
 from kiosk.cli import OperationFailed, UsageError
+from kiosk.clock import SystemClock
 from kiosk.config import LoadedConfig
-from kiosk.services import readers_from_config, relay_from_config
+from kiosk.services import build_services, readers_from_config, relay_from_config
 
 
 def devices(args: argparse.Namespace, loaded: LoadedConfig) -> int:
@@ -69,6 +71,7 @@ def relay_test(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     if not 0 < seconds <= 30:
         raise UsageError(f"--seconds: expected 0-30, got {seconds}")
     done = threading.Event()
+    _audit(loaded, "relay_test", f"seconds={seconds}")
     with relay_from_config(loaded.config.relay) as relay:
         if relay.fault:
             raise OperationFailed(f"relay {loaded.config.relay.driver}: {relay.fault}")
@@ -84,3 +87,11 @@ def relay_test(args: argparse.Namespace, loaded: LoadedConfig) -> int:
         raise OperationFailed(f"relay {loaded.config.relay.driver}: {fault}")
     print(json.dumps({"relay": loaded.config.relay.driver, "pulsed_s": seconds}))
     return 0
+
+
+def _audit(loaded: LoadedConfig, action: str, detail: str) -> None:
+    services = build_services(loaded, SystemClock())
+    try:
+        record_audit(services.sessions, services.clock.now(), action, cli_actor(), detail)
+    finally:
+        services.close()

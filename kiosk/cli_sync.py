@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from kiosk.audit import cli_actor, record_audit
 from kiosk.cli import OperationFailed, UsageError
 from kiosk.clock import SystemClock
 from kiosk.config import LoadedConfig
@@ -19,6 +20,8 @@ def sync(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     services = build_services(loaded, SystemClock())
     client = central_client(loaded)
     try:
+        record_audit(services.sessions, services.clock.now(), "sync_now", cli_actor(),
+                     f"full={args.full}")
         def purge_now() -> None:
             purge(services.engine, services.sessions, loaded.config.retention,
                   services.clock.now())

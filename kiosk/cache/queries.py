@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from kiosk.cache.models import Credential, EntryLog, Lockout, OutboxItem, Patron, SyncState
+from kiosk.cache.models import (
+    AuditEntry,
+    Credential,
+    EntryLog,
+    Lockout,
+    OutboxItem,
+    Patron,
+    StatCount,
+    SyncState,
+)
 from kiosk.lockout import LockoutState
 
 
@@ -110,3 +119,34 @@ def pin_failures_since(session: Session, since: datetime) -> tuple[int, datetime
         .where(EntryLog.reason.in_(PIN_FAILURES))
     ).one()
     return int(row[0]), row[1]
+
+
+def bump_stat(session: Session, at: datetime, kind: str, reason: str = "") -> None:
+    """Count one event in its hour (entries) or day (circulation): no person is stored."""
+    utc = at.astimezone(UTC)
+    bucket = utc.replace(minute=0, second=0, microsecond=0)
+    if kind != "entry":
+        bucket = bucket.replace(hour=0)
+    row = session.get(StatCount, (bucket, kind, reason))
+    if row is None:
+        session.add(StatCount(bucket=bucket, kind=kind, reason=reason, count=1))
+    else:
+        row.count += 1
+
+
+def stats_between(session: Session, start: datetime, end: datetime) -> Sequence[StatCount]:
+    return session.scalars(
+        select(StatCount)
+        .where(StatCount.bucket >= start, StatCount.bucket < end)
+        .order_by(StatCount.bucket, StatCount.kind, StatCount.reason)
+    ).all()
+
+
+def add_audit(session: Session, at: datetime, action: str, actor: str, detail: str = "") -> None:
+    session.add(AuditEntry(at=at, action=action, actor=actor, detail=detail))
+
+
+def audit_since(session: Session, since: datetime) -> Sequence[AuditEntry]:
+    return session.scalars(
+        select(AuditEntry).where(AuditEntry.at >= since).order_by(AuditEntry.at, AuditEntry.id)
+    ).all()
