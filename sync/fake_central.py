@@ -18,7 +18,6 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,7 +25,8 @@ from types import FrameType
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
-from sync.fake_store import EventLedger, FakeError, PatronStore
+from sync.fake_faults import Fault, Faults
+from sync.fake_store import EventLedger, FakeError, PagePrefetcher, PatronStore
 from sync.synthetic import copenhagen_today, synthetic_patrons
 
 log = logging.getLogger(__name__)
@@ -34,50 +34,8 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT: Final = 1000
 MAX_LIMIT: Final = 5000
 MAX_EVENTS: Final = 500
-FAULT_MODES: Final = frozenset(
-    {"latency", "html", "truncated", "malformed", "invalid_record", "drop", "gone"}
-)
-"""Named fault modes; a three-digit HTTP status ("500", "429", "403", …) is also a mode."""
 _HTML: Final = (b"<!DOCTYPE html><html><head><title>Proxy login</title></head>"
                 b"<body><h1>Please sign in to continue</h1></body></html>")
-
-
-@dataclass(slots=True)
-class Fault:
-    mode: str
-    count: int
-    seconds: float
-
-
-class Faults:
-    """Queued misbehaviour: each /v1 request takes the next one (FIFO) until the count runs out."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._queue: list[Fault] = []
-
-    def add(self, mode: str, count: int = 1, seconds: float = 0.0) -> None:
-        if mode not in FAULT_MODES and not (mode.isdigit() and 400 <= int(mode) <= 599):
-            raise FakeError(400, "invalid_fault", f"mode must be one of {sorted(FAULT_MODES)} "
-                            "or an HTTP status 400-599")
-        if count < 1 or seconds < 0:
-            raise FakeError(400, "invalid_fault", "count must be >= 1 and seconds >= 0")
-        with self._lock:
-            self._queue.append(Fault(mode, count, seconds))
-
-    def clear(self) -> None:
-        with self._lock:
-            self._queue.clear()
-
-    def take(self) -> Fault | None:
-        with self._lock:
-            if not self._queue:
-                return None
-            fault = self._queue[0]
-            fault.count -= 1
-            if fault.count == 0:
-                self._queue.pop(0)
-            return Fault(fault.mode, 1, fault.seconds)
 
 
 class FakeCentral:
@@ -97,6 +55,7 @@ class FakeCentral:
             self.store = PatronStore(patrons, seed, day)
         else:
             self.store = PatronStore(0, seed, day, extra=patrons)
+        self.pages = PagePrefetcher(self.store)
         self.events = EventLedger()
         self.faults = Faults()
         self.token = token
@@ -117,6 +76,7 @@ class FakeCentral:
         server = _Server((host, port), _Handler)
         server.central = self
         self._server = server
+        self.pages = PagePrefetcher(self.store)  # a stopped one has shut its worker down
         self.stopping.clear()
         self._thread = threading.Thread(target=server.serve_forever, name="fake-central",
                                         kwargs={"poll_interval": 0.05}, daemon=True)
@@ -129,6 +89,7 @@ class FakeCentral:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+        self.pages.close()
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._server = self._thread = None
@@ -218,12 +179,15 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and self._early_fault(fault):
             return
         if (method, path) == ("GET", "/v1/patrons"):
-            answer = _patrons(central.store, query)
+            raw = _patrons(central.pages, query)
         elif (method, path) == ("POST", "/v1/events"):
-            answer = _events(central.events, body)
+            raw = json.dumps(_events(central.events, body)).encode()
         else:
             raise FakeError(404, "not_found", f"no such endpoint {method} {path}")
-        self._late_fault(fault, answer) if fault is not None else self._send_json(200, answer)
+        if fault is not None:
+            self._late_fault(fault, json.loads(raw))
+        else:
+            self._send(200, "application/json", raw)
 
     def _early_fault(self, fault: Fault) -> bool:
         """Faults answered before doing the work; True when the answer is sent."""
@@ -276,14 +240,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(raw)
 
 
-def _patrons(store: PatronStore, query: dict[str, list[str]]) -> dict[str, Any]:
+def _patrons(pages: PagePrefetcher, query: dict[str, list[str]]) -> bytes:
     raw_limit = query.get("limit", [str(DEFAULT_LIMIT)])[0]
     if not raw_limit.isdigit() or int(raw_limit) < 1:
         raise FakeError(400, "invalid_limit", f"limit must be 1..{MAX_LIMIT}")
     limit = min(int(raw_limit), MAX_LIMIT)
     cursor = query.get("cursor", [None])[0] or None
     token = query.get("page_token", [None])[0] or None
-    return store.page(cursor, token, limit).to_wire()
+    return pages.render(cursor, token, limit)
 
 
 def _events(ledger: EventLedger, body: Any) -> dict[str, Any]:

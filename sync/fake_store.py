@@ -8,10 +8,12 @@ Thread-safe (one lock). Imports nothing from kiosk/ or drivers/.
 
 from __future__ import annotations
 
+import json
 import secrets
 import string
 import threading
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Final
@@ -78,6 +80,11 @@ class PatronStore:
     @property
     def today(self) -> date:
         return self._today
+
+    @property
+    def epoch(self) -> str:
+        with self._lock:
+            return self._epoch
 
     @property
     def seq(self) -> int:
@@ -236,6 +243,42 @@ class PatronStore:
         if parts[1] == "d" and since < self._floor:
             raise FakeError(410, "cursor_expired", "cursor expired; start a full sync")
         return parts[1], since, upto, pos
+
+
+class PagePrefetcher:
+    """Renders the page after the one just served while the client digests this one.
+
+    Without it a client and the fake take turns (generate, send, parse, ask), and a benchmark
+    measures the fake's generator as much as the client. One page ahead, so memory stays bounded;
+    a page's content is fixed by its token, and the store's epoch guards against expiry.
+    """
+
+    def __init__(self, store: PatronStore) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._ahead: dict[tuple[str, str | None, str, int], Future[tuple[bytes, str | None]]] = {}
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fake-central-page")
+
+    def render(self, cursor: str | None, token: str | None, limit: int) -> bytes:
+        """The JSON bytes of one page (FakeError as PatronStore.page raises it)."""
+        epoch = self._store.epoch
+        with self._lock:
+            ready = self._ahead.pop((epoch, cursor, token, limit), None) if token else None
+            self._ahead.clear()
+        raw, next_page = ready.result() if ready else self._render(cursor, token, limit)
+        if next_page is not None:
+            with self._lock:
+                key = (epoch, cursor, next_page, limit)
+                self._ahead[key] = self._pool.submit(self._render, cursor, next_page, limit)
+        return raw
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _render(self, cursor: str | None, token: str | None, limit: int
+                ) -> tuple[bytes, str | None]:
+        page = self._store.page(cursor, token, limit)
+        return json.dumps(page.to_wire()).encode(), page.next_page
 
 
 def _new_epoch() -> str:
