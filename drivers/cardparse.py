@@ -15,14 +15,14 @@ from drivers.masking import mask_card, mask_cpr, mask_raw
 from drivers.types import CardKind, CardRead
 
 # Track 2 of the sundhedskort: ';' card type(1) nationality(3) usage(1) issuer(3) CPR(10) ...
-_TRACK2_CPR: Final = re.compile(r";\d\d{3}\d\d{3}(\d{10})")
+_TRACK2_CPR: Final = re.compile(r";\d\d{3}\d\d{3}(\d{10})", re.ASCII)
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
 DEFAULT_CARD_PATTERNS: Final = (r"\d{10}", r"\d{14}")
 MAX_RAW: Final = 512
 
 
 def compile_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
+    return tuple(re.compile(p, re.ASCII) for p in patterns)
 
 
 def parse_card(

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Final
 
-_CPR: Final = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+_CPR: Final = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$", re.ASCII)
 
 
 def century(yy: int, digit7: int) -> int:

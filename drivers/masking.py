@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_TEN_DIGITS: Final = re.compile(r"(?<!\d)(\d{6})-?(\d{4})(?!\d)")
+_TEN_DIGITS: Final = re.compile(r"(?<!\d)(\d{6})-?(\d{4})(?!\d)", re.ASCII)
 
 
 def mask_cpr(cpr: str) -> str:

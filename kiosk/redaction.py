@@ -11,7 +11,7 @@ import logging
 import re
 from typing import Any, Final
 
-_CPR: Final = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d{4})(?!\d)")
+_CPR: Final = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})-?(\d{4})(?!\d)", re.ASCII)
 _PIN: Final = re.compile(
     r"(?i)\b(pin|pincode|pin_code|password|adgangskode|kodeord)(\W{0,3})(\d{4,12})(?!\d)"
 )

@@ -7,6 +7,7 @@ Every problem becomes one line naming the file, the key, the value and what is a
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 import typing
 from collections.abc import Mapping, Sequence
@@ -128,11 +129,20 @@ def _missing_files(loaded: LoadedConfig) -> list[str]:
         wanted += [("central.token_file", central.token_file), ("central.ca_file", central.ca_file)]
     if central.kind == "sip2":
         wanted.append(("central.sip2.password_file", central.sip2.password_file))
-    return [
-        f"{key}: file {str(loaded.resolve(p))!r} does not exist; create it or fix the path"
-        for key, p in wanted
-        if p is not None and not loaded.resolve(p).is_file()
-    ]
+    problems = []
+    for key, p in wanted:
+        if p is None:
+            continue
+        path = loaded.resolve(p)
+        if not path.is_file():
+            problems.append(f"{key}: file {str(path)!r} does not exist; create it or fix the path")
+        elif key != "central.ca_file" and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+            mode = stat.filemode(path.stat().st_mode)
+            problems.append(
+                f"{key}: {str(path)!r} is readable by group or others ({mode}); "
+                f"run: chmod 600 {path}"
+            )
+    return problems
 
 
 def format_error(name: str, err: ErrorDetails) -> str:
