@@ -22,6 +22,8 @@ from kiosk.config import LoadedConfig
 from kiosk.config.models import ReaderSection, RelaySection
 from kiosk.keyed_hash import KeyedHasher, load_or_create_key
 from kiosk.rules import rule_set_version
+from kiosk.sip2_access import Sip2AccessService
+from kiosk.sip2_link import DOOR_TIMEOUT_S, LiveLink, sip2_client
 from sync.client import CentralClient
 from sync.http_client import HttpCentralClient
 
@@ -35,8 +37,12 @@ class Services:
     hasher: KeyedHasher
     access: AccessService
     key_fingerprint_source: bytes
+    sip2: LiveLink | None = None
+    """central.kind "sip2": the live link of the door and checkout screen."""
 
     def close(self) -> None:
+        if self.sip2 is not None:
+            self.sip2.close()
         self.engine.dispose()
 
 
@@ -45,7 +51,14 @@ def build_services(loaded: LoadedConfig, clock: Clock) -> Services:
     key = load_or_create_key(loaded.key_file)
     engine, sessions = open_database(loaded.database_url)
     hasher = KeyedHasher(key)
-    access = AccessService(loaded, sessions, hasher, clock, rule_set_version(loaded.config))
+    version = rule_set_version(loaded.config)
+    if loaded.config.central.kind == "sip2":
+        # Learned cache: a live SIP2 check first, the cache behind it (kiosk/sip2_access.py).
+        client = sip2_client(loaded, timeout_s=DOOR_TIMEOUT_S, retries=0, clock=clock)
+        link = LiveLink(client, clock)
+        sip2 = Sip2AccessService(loaded, sessions, hasher, clock, version, link)
+        return Services(loaded, clock, engine, sessions, hasher, sip2, key, link)
+    access = AccessService(loaded, sessions, hasher, clock, version)
     return Services(loaded, clock, engine, sessions, hasher, access, key)
 
 

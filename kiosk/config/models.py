@@ -167,6 +167,18 @@ class Sip2Section(_Section):
     error_detection: bool = True
     tls: bool = False
     timeout: Duration = timedelta(seconds=10)
+    """Per answer; the door's live check waits at most 2 s whatever this says."""
+    blocking_positions: tuple[int, ...] = (0, 4)
+    """Patron status flags (0-13, reference/protocols.md §A.5) that refuse a patron: 0 charge
+    privileges denied, 4 card reported lost, 10/11 excessive fines/fees, ..."""
+
+    @field_validator("blocking_positions")
+    @classmethod
+    def _positions(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        bad = [p for p in value if not 0 <= p <= 13]
+        if bad:
+            raise ValueError(f"patron status positions are 0..13, got {bad}")
+        return value
 
 
 class CentralSection(_Section):
@@ -181,6 +193,10 @@ class CentralSection(_Section):
     stale_policy: Literal["deny_all", "cached_only"] = "cached_only"
     sync_interval: Duration = timedelta(minutes=15)
     max_verification_age: Duration = timedelta(days=7)
+    """sip2: offline, a patron is admitted only from a live check younger than this."""
+    offline_circulation: Literal["off", "checkin_only", "checkin_and_checkout"] = "checkin_only"
+    """sip2: what the checkout screen does while the library system is unreachable. Offline
+    checkouts need a patron verified offline (PIN against the cache); queued and replayed."""
     sip2: Sip2Section = Field(default_factory=Sip2Section)
 
     @model_validator(mode="after")

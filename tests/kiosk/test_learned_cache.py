@@ -1,0 +1,232 @@
+"""The sip2 central kind: live checks write through, offline admits only recent verifications.
+
+Against the fake SIP2 server on 127.0.0.1 and a real SQLite cache in tmp_path; no mocks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sip2kit import (
+    ANNA_CARD,
+    ANNA_PIN,
+    BO_CARD,
+    BO_PIN,
+    DORTE_LOST_CARD,
+    DORTE_PIN,
+    fake_acs,
+    sip2_config,
+)
+from sqlalchemy import select
+
+from drivers.cardparse import parse_card
+from kiosk.cache.models import Credential, Patron
+from kiosk.clock import FixedClock
+from kiosk.learned_cache import (
+    LearnedCacheRefresher,
+    block_reason,
+    decode_block,
+    encode_block,
+    status_reason,
+)
+from kiosk.reasons import Reason
+from kiosk.rules import PinResult
+from kiosk.services import Services, build_services
+from kiosk.sip2_access import Sip2AccessService
+from kiosk.sip2_link import LiveLink, sip2_client
+from sync.sip2.fake_acs import FakeAcs
+from sync.sip2.library_data import ANNA
+
+ANNA_READ = parse_card(ANNA_CARD, "door")
+ANNA_CPR_READ = parse_card("1705901234", "door")
+
+
+@pytest.fixture
+def acs(clock: FixedClock) -> Iterator[FakeAcs]:
+    with fake_acs(clock) as fake:
+        yield fake
+
+
+@pytest.fixture
+def sip2_services(tmp_path: Path, acs: FakeAcs, clock: FixedClock) -> Iterator[Services]:
+    built = build_services(sip2_config(tmp_path, acs.port), clock)
+    yield built
+    built.close()
+
+
+def _access(services: Services) -> Sip2AccessService:
+    assert isinstance(services.access, Sip2AccessService)
+    return services.access
+
+
+def _reason(services: Services, read_raw: str, pin: str) -> Reason:
+    evaluation = services.access.check_pin(parse_card(read_raw, "door"), pin)
+    assert evaluation.decision is not None
+    return evaluation.decision.reason
+
+
+# --- the 14-character patron status, flag by flag -------------------------------------------
+
+EXPECTED_ALL_BLOCKING = {4: Reason.CARD_LOST, 10: Reason.DEBT_OVER_LIMIT,
+                         11: Reason.DEBT_OVER_LIMIT}
+
+
+@pytest.mark.parametrize("position", range(14), ids=lambda p: f"flag{p}")
+def test_each_flag_with_default_blocking_positions(position: int) -> None:
+    flags = [i == position for i in range(14)]
+    expected = {0: Reason.PATRON_BLOCKED, 4: Reason.CARD_LOST}.get(position)
+    assert status_reason(flags, (0, 4)) == expected
+
+
+@pytest.mark.parametrize("position", range(14), ids=lambda p: f"flag{p}")
+def test_each_flag_when_every_position_blocks(position: int) -> None:
+    flags = [i == position for i in range(14)]
+    expected = EXPECTED_ALL_BLOCKING.get(position, Reason.PATRON_BLOCKED)
+    assert status_reason(flags, range(14)) == expected
+    assert status_reason(flags, []) is None
+    assert block_reason(encode_block([position])) == expected
+
+
+def test_lost_card_wins_and_codes_round_trip() -> None:
+    flags = [True] * 14
+    assert status_reason(flags, (0, 4)) == Reason.CARD_LOST
+    assert decode_block(encode_block([0, 3, 13])) == [0, 3, 13]
+    assert encode_block([]) is None
+    assert block_reason("F") is None  # a code from another source is not ours to read
+
+
+# --- online: the live answer writes through --------------------------------------------------
+
+def test_online_grant_writes_status_and_verifier_through(
+    sip2_services: Services, acs: FakeAcs, clock: FixedClock
+) -> None:
+    access = _access(sip2_services)
+    screened = access.screen_card(ANNA_READ)  # first time: not cached, so ask for the PIN
+    assert (screened.decision, screened.needs_pin) == (None, True)
+    granted = access.check_pin(ANNA_READ, ANNA_PIN)
+    assert granted.decision is not None
+    assert granted.decision.reason is Reason.OK
+    assert granted.pin is PinResult.RIGHT
+    with sip2_services.sessions() as session:
+        patron = session.get(Patron, ANNA_CARD)
+        assert patron is not None
+        assert (patron.name, patron.verified_at) == ("Anna Jensen", clock.now())
+        assert str(patron.birth_date) == "1990-05-17"
+        assert patron.pin_verifier is not None
+        assert ANNA_PIN not in patron.pin_verifier
+        assert sip2_services.hasher.verify(patron.pin_verifier, ANNA_CARD, ANNA_PIN)
+    assert "63" in acs.received
+
+
+def test_health_card_patron_gets_a_keyed_id_not_the_cpr(sip2_services: Services) -> None:
+    granted = sip2_services.access.check_pin(ANNA_CPR_READ, ANNA_PIN)
+    assert granted.decision is not None
+    assert granted.decision.reason is Reason.OK
+    assert granted.patron_id is not None
+    assert granted.patron_id.startswith("cpr-")
+    assert "1705901234" not in granted.patron_id
+
+
+def test_wrong_pin_live_clears_an_old_verifier(sip2_services: Services) -> None:
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK
+    assert _reason(sip2_services, ANNA_CARD, "0000") is Reason.WRONG_PIN
+    with sip2_services.sessions() as session:
+        patron = session.get(Patron, ANNA_CARD)
+        assert patron is not None
+        assert (patron.pin_verifier, patron.verified_at) == (None, None)
+
+
+@pytest.mark.parametrize(("card", "pin", "expected"), [
+    (BO_CARD, BO_PIN, Reason.PATRON_BLOCKED),
+    (DORTE_LOST_CARD, DORTE_PIN, Reason.CARD_LOST),
+    ("3300009999", "1111", Reason.UNKNOWN_CARD),
+], ids=["blocked", "card_lost", "unknown"])
+def test_live_status_maps_to_reasons(
+    sip2_services: Services, card: str, pin: str, expected: Reason
+) -> None:
+    assert _reason(sip2_services, card, pin) is expected
+
+
+def test_lost_card_is_stored_as_lost(sip2_services: Services) -> None:
+    _reason(sip2_services, DORTE_LOST_CARD, DORTE_PIN)
+    with sip2_services.sessions() as session:
+        statuses = list(session.scalars(select(Credential.status)))
+    assert statuses == ["lost"]
+
+
+# --- offline: only a recent verification admits ---------------------------------------------
+
+def test_offline_admits_within_the_verification_age(
+    sip2_services: Services, acs: FakeAcs, clock: FixedClock
+) -> None:
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK
+    acs.stop()
+    clock.advance(timedelta(days=6, hours=23))
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK
+    assert _reason(sip2_services, ANNA_CARD, "0000") is Reason.WRONG_PIN
+    clock.advance(timedelta(hours=2))  # now older than max_verification_age (7 days)
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.CANNOT_VERIFY
+
+
+def test_offline_first_timer_cannot_be_verified(sip2_services: Services, acs: FakeAcs) -> None:
+    acs.stop()
+    screened = sip2_services.access.screen_card(ANNA_READ)
+    assert screened.needs_pin
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.CANNOT_VERIFY
+
+
+def test_offline_keeps_a_learned_block(
+    sip2_services: Services, acs: FakeAcs
+) -> None:
+    assert _reason(sip2_services, BO_CARD, BO_PIN) is Reason.PATRON_BLOCKED
+    acs.stop()
+    assert _reason(sip2_services, BO_CARD, BO_PIN) is Reason.PATRON_BLOCKED
+
+
+def test_offline_with_slow_acs_falls_back_fast(
+    sip2_services: Services, acs: FakeAcs
+) -> None:
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK
+    acs.set_fault("drop", count=-1)
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK  # from the cache
+
+
+# --- background refresh -----------------------------------------------------------------------
+
+def test_refresh_updates_known_patrons_one_by_one(
+    sip2_services: Services, acs: FakeAcs, clock: FixedClock, tmp_path: Path
+) -> None:
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK
+    anna = next(p for p in acs.library.patrons if p.patron_id == ANNA)
+    anna.blocked = ("2026-11-21", "F")
+    clock.advance(timedelta(hours=1))
+    link = LiveLink(sip2_client(sip2_services.loaded, timeout_s=1, retries=0), clock)
+    refresher = LearnedCacheRefresher(sip2_services.sessions, link, clock, (0, 4))
+    try:
+        assert refresher.refresh_all() == 1
+    finally:
+        link.close()
+    with sip2_services.sessions() as session:
+        patron = session.get(Patron, ANNA_CARD)
+        assert patron is not None
+        assert patron.blocked_reason == "S:0"
+        assert patron.verified_at == clock.now() - timedelta(hours=1)  # the PIN check stays
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.PATRON_BLOCKED
+
+
+def test_no_pin_or_cpr_in_logs(
+    sip2_services: Services, acs: FakeAcs, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    _reason(sip2_services, ANNA_CARD, ANNA_PIN)
+    sip2_services.access.check_pin(ANNA_CPR_READ, ANNA_PIN)
+    acs.stop()
+    _reason(sip2_services, ANNA_CARD, ANNA_PIN)
+    text = caplog.text
+    assert ANNA_PIN not in text
+    assert "1705901234" not in text
+    assert "170590-1234" not in text
