@@ -56,6 +56,7 @@ class DoorController:
         settings: DoorSettings,
         on_change: Callable[[DoorState], None] | None = None,
         on_beep: Callable[[str], None] | None = None,
+        on_pulse: Callable[[float], None] | None = None,
     ) -> None:
         self.access = access
         self.relay = relay
@@ -66,6 +67,8 @@ class DoorController:
         """Current faults by source ("relay", "entry_log", reader names): shown to technicians."""
         self._on_change = on_change
         self._on_beep = on_beep
+        self._on_pulse = on_pulse
+        """Told of every unlock (the door monitor: an opening now is not forced)."""
 
     # DoorContext
     @property
@@ -126,6 +129,8 @@ class DoorController:
         match effect:
             case PulseRelay(seconds=seconds):
                 self._relay(lambda: self.relay.pulse(seconds))
+                if self._on_pulse is not None:
+                    self._on_pulse(seconds)
             case HoldRelay(on=on):
                 self._relay(self.relay.on if on else self.relay.off)
             case RecordAttempt(evaluation=evaluation):
