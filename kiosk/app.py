@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -81,6 +82,7 @@ class Kiosk:
 
     def close(self) -> None:
         self.window.stop()
+        self.window.close()
         for reader in self.readers:
             reader.stop()
         self.relay.close()
@@ -119,7 +121,8 @@ class Kiosk:
     def technician_info(self, readers: dict[str, ReaderStatus]) -> TechnicianInfo:
         from kiosk.ui.techinfo import RelayView, gather
 
-        relay = RelayView(self.loaded.config.relay.driver, self.relay.is_on, self.relay.fault)
+        driver = f"{self.loaded.config.relay.driver} ({self.relay.name})"
+        relay = RelayView(driver, self.relay.is_on, self.relay.fault)
         return gather(self.controller.access, self.services.clock, self.loaded.database_url,
                       readers, relay, self.controller.faults)
 
@@ -171,7 +174,7 @@ def assemble(
 
 def run(loaded: LoadedConfig) -> int:
     """`kiosk run`: full screen, no decorations, readers and relay from the config."""
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     relay = relay_from_config(loaded.config.relay)  # switched off before anything else
@@ -181,22 +184,39 @@ def run(loaded: LoadedConfig) -> int:
         relay.close()
         raise
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    kiosk = assemble(loaded, services, relay, services.clock,
-                     readers_from_config(loaded.config.readers))
-    previous = {s: signal.signal(s, lambda *_: app.quit()) for s in (signal.SIGTERM, signal.SIGINT)}
-    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
+    try:
+        kiosk = assemble(loaded, services, relay, services.clock,
+                         readers_from_config(loaded.config.readers))
+    except BaseException:
+        relay.close()
+        services.close()
+        raise
     try:
         kiosk.window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         kiosk.window.showFullScreen()
         kiosk.start()
-        wake.start(500)
         start_background_work(kiosk)
-        return int(app.exec())
+        with quit_on_signals():
+            return int(app.exec())
+    finally:
+        kiosk.close()  # relay off on every way out
+
+
+@contextmanager
+def quit_on_signals() -> Iterator[None]:
+    """SIGTERM/SIGINT end the Qt loop normally, so every `finally` (relay off) runs."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    quit_now = QCoreApplication.quit
+    previous = {s: signal.signal(s, lambda *_: quit_now()) for s in (signal.SIGTERM, signal.SIGINT)}
+    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
+    try:
+        yield
     finally:
         wake.stop()
-        kiosk.close()  # relay off on every way out
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Final
 
 from drivers.fake import RecordingRelay
-from kiosk.app import Kiosk, assemble, card_from_keyboard
+from kiosk.app import Kiosk, assemble, card_from_keyboard, quit_on_signals
 from kiosk.cache import queries
 from kiosk.cache.patrons import apply_records
 from kiosk.clock import COPENHAGEN, FixedClock
@@ -140,6 +140,7 @@ def _demo(
 def _headless(kiosk: Kiosk, clock: FixedClock, screenshots: Path | None) -> int:
     from kiosk.ui.demo_visit import Visit, play
 
+    _quiet_offscreen()
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
     # The script advances the FixedClock itself; pulses are real but short.
@@ -150,6 +151,17 @@ def _headless(kiosk: Kiosk, clock: FixedClock, screenshots: Path | None) -> int:
     for path in visit.shots:
         sys.stdout.write(f"wrote {path}\n")
     return 0
+
+
+def _quiet_offscreen() -> None:
+    """Drop the offscreen platform's "does not support propagateSizeHints()" chatter."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
 
 
 def _interactive(kiosk: Kiosk, app: object, start: datetime) -> int:
@@ -177,7 +189,8 @@ def _interactive(kiosk: Kiosk, app: object, start: datetime) -> int:
     host.show()
     kiosk.start()
     try:
-        return int(app.exec())
+        with quit_on_signals():
+            return int(app.exec())
     finally:
         app.removeEventFilter(keyboard)
         kiosk.window.setParent(None)

@@ -42,8 +42,13 @@ FONT_PX: Final[dict[str, int]] = {
 
 
 def scale_for(width: int, height: int) -> float:
-    """How much to enlarge the design so it fills `width`×`height` without overflowing."""
-    return max(0.5, min(width / DESIGN_SIZE[0], height / DESIGN_SIZE[1]))
+    """How much to enlarge the design so it fills `width`×`height` without overflowing.
+
+    A portrait screen is measured against the design turned on its side: its layouts stack
+    vertically (see Screen.direction), so the long side takes what was the width.
+    """
+    long_side, short_side = max(width, height), min(width, height)
+    return max(0.5, min(long_side / DESIGN_SIZE[0], short_side / DESIGN_SIZE[1]))
 
 
 def px(value: float, scale: float) -> int:
@@ -76,7 +81,7 @@ def style_sheet(scale: float) -> str:
         padding: {px(8, scale)}px {px(22, scale)}px; }}
     QPushButton:pressed {{ background: {ACCENT}; border-color: {ACCENT}; }}
     QPushButton[role="key"] {{ font-size: {px(46, scale)}px; padding: 0px; }}
-    QPushButton[role="keyword"] {{ font-size: {px(32, scale)}px; padding: 0px; }}
+    QPushButton[role="keyword"] {{ font-size: {px(27, scale)}px; padding: 0px; }}
     QPushButton[role="quiet"] {{ background: transparent; color: {INK}; }}
     QPushButton[role="quiet"]:pressed {{ background: {PANEL}; }}
     QPushButton[role="tech"] {{ font-size: {px(20, scale)}px; }}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStackedLayout, QWidget
 
 from drivers.types import ReaderState, ReaderStatus
 from kiosk.door import DoorController
@@ -75,6 +75,8 @@ class KioskWindow(QWidget):
         self.bridge.arrived.connect(self.dispatch)
         self.screens = _screens()
         self._stack = QStackedLayout(self)
+        # The screen's size is given (the panel); a screen must fit it, never stretch it.
+        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         for screen in dict.fromkeys(self.screens.values()):  # the PIN screen serves twice
             self._stack.addWidget(screen)
             screen.send.connect(self.dispatch)

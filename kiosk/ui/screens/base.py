@@ -77,7 +77,7 @@ class Header(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.branch = label("branch", wrap=False)
+        self.branch = label("branch")  # may wrap: a long branch name must not push the clock out
         self.branch.setStyleSheet("font-weight: bold;")
         self.clock = label("clock", wrap=False)
         self.language = button("", role="quiet")

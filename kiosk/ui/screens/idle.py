@@ -51,7 +51,10 @@ class IdleScreen(Screen):
 
     def rescale(self, scale: float, portrait: bool) -> None:
         super().rescale(scale, portrait)
-        self.middle.setDirection(self.direction(portrait))
+        # Portrait: the words first, the picture under them, nearer the reader.
+        self.middle.setDirection(
+            QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
+        )
         margin = theme.px(32, scale)
         self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.picture.setMinimumSize(theme.px(300, scale), theme.px(230, scale))

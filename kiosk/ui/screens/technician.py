@@ -23,7 +23,7 @@ class TechnicianScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(with_header=False, parent=parent)
-        self.title = label("title", wrap=False)
+        self.title = label("lead")
         self.summary = label("tech")
         self.week = label("tech")
         self.decisions = QListWidget()

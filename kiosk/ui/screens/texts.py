@@ -16,7 +16,7 @@ def weekday(day: int) -> str:
 
 
 def clock(now: datetime) -> str:
-    return f"{weekday(now.weekday())} {now.day}.{now.month}.  {now:%H:%M}"
+    return f"{weekday(now.weekday())} {now.day}.{now.month}. {now:%H:%M}"
 
 
 def hour(t: time) -> str:

@@ -72,7 +72,9 @@ def clipped_labels(root: QWidget) -> list[str]:
             flags |= Qt.TextFlag.TextWordWrap.value
         need = label.fontMetrics().boundingRect(QRect(0, 0, room.width(), 100_000), flags,
                                                  label.text())
-        if need.width() > room.width() or need.height() > room.height():
+        # 2 px of slack: QLabel's own layout rounds line heights differently; a clipped word
+        # or line costs far more than that.
+        if need.width() > room.width() + 2 or need.height() > room.height() + 2:
             bad.append(f"{label.text()!r}: needs {need.width()}x{need.height()}, "
                        f"has {room.width()}x{room.height()}")
     return bad

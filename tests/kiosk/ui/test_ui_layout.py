@@ -1,0 +1,113 @@
+"""Every screen at 1280×800, 1920×1080 and portrait 1080×1920: no clipped text, no small button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from conftest import TECHNICIAN_CARD
+from uihelpers import Driver, clipped_labels, settle, small_buttons
+
+from kiosk.flow import FireAlarm
+from kiosk.ui.view import ScreenKind
+from sync.synthetic import persona
+
+SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
+
+
+def _pin(d: Driver) -> None:
+    d.persona_card("valid")
+    d.pin("12")
+
+
+def _pin_wrong(d: Driver) -> None:
+    d.persona_card("valid")
+    d.pin("9999")
+
+
+def _granted(d: Driver) -> None:
+    d.pin(d.persona_card("valid"))
+
+
+def _denied(role: str) -> Callable[[Driver], None]:
+    def go(d: Driver) -> None:
+        d.pin(d.persona_card(role))
+    return go
+
+
+def _locked(d: Driver) -> None:
+    d.persona_card("valid")
+    for _ in range(5):
+        d.pin("0000")
+
+
+def _closed(d: Driver) -> None:
+    d.clock.set(d.clock.now().replace(hour=23))
+    d.later(0)
+
+
+def _out_of_order(d: Driver) -> None:
+    d.kiosk.controller.faults["relay"] = "board not answering"
+    d.later(0)
+
+
+def _technician_pin(d: Driver) -> None:
+    from kiosk.flow import TechnicianRequested
+
+    d.window.dispatch(TechnicianRequested())
+    d.pin("1234")
+
+
+SCREENS: dict[str, tuple[Callable[[Driver], None], ScreenKind]] = {
+    "idle": (lambda d: None, ScreenKind.IDLE),
+    "pin": (_pin, ScreenKind.PIN),
+    "pin_wrong": (_pin_wrong, ScreenKind.PIN),
+    "granted": (_granted, ScreenKind.GRANTED),
+    "denied_not_opted_in": (_denied("not_opted_in"), ScreenKind.DENIED),
+    "denied_debt": (_denied("debt"), ScreenKind.DENIED),
+    "denied_locked": (_locked, ScreenKind.DENIED),
+    "closed": (_closed, ScreenKind.CLOSED),
+    "out_of_order": (_out_of_order, ScreenKind.OUT_OF_ORDER),
+    "fire": (lambda d: d.window.dispatch(FireAlarm(on=True)), ScreenKind.FIRE),
+    "technician_pin": (_technician_pin, ScreenKind.TECHNICIAN_PIN),
+    "technician": (lambda d: d.card(TECHNICIAN_CARD), ScreenKind.TECHNICIAN),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen_fits(driver: Driver, name: str, size: tuple[int, int], lang: str) -> None:
+    if lang == "en":
+        driver.click(driver.language_button())
+    go, kind = SCREENS[name]
+    driver.window.resize(*size)
+    go(driver)
+    settle()
+    assert driver.kind is kind
+    window = driver.window
+    assert window.width() == size[0]
+    assert window.height() == size[1]
+    current = window.current
+    assert current.geometry() == window.rect()
+    problems = clipped_labels(current) + small_buttons(current)
+    assert not problems, "\n".join(problems)
+
+
+def test_pad_keys_are_far_above_the_minimum(driver: Driver) -> None:
+    driver.window.resize(1080, 1920)
+    driver.persona_card("valid")
+    settle()
+    for key in driver.window.pin_screen.pad.keys:
+        assert key.width() >= 100
+        assert key.height() >= 70
+
+
+def test_widgets_have_accessible_names(driver: Driver) -> None:
+    driver.persona_card(persona("valid").role)
+    settle()
+    pad = driver.window.pin_screen.pad
+    assert [k.accessibleName() for k in pad.keys] == list("1234567890")
+    assert pad.erase_key.accessibleName() == "Slet det sidste ciffer"
+    assert driver.window.pin_screen.dots.accessibleName() == "0 af 4 cifre tastet"
+    assert driver.language_button().accessibleName() == "Switch to English"
