@@ -193,7 +193,8 @@ class _Handler(BaseHTTPRequestHandler):
         """Faults answered before doing the work; True when the answer is sent."""
         if fault.mode.isdigit():
             status = int(fault.mode)
-            headers = {"Retry-After": f"{fault.seconds:g}"} if fault.seconds else {}
+            after = fault.retry_after or (f"{fault.seconds:g}" if fault.seconds else None)
+            headers = {"Retry-After": after} if after else {}
             self._send_json(status, {"error": f"http_{status}", "message": "injected fault"},
                             headers)
             return True
@@ -278,7 +279,9 @@ def _set_faults(central: FakeCentral, obj: dict[str, Any]) -> dict[str, Any]:
     if obj.get("mode") in (None, "none"):
         central.faults.clear()
     else:
-        central.faults.add(str(obj["mode"]), int(obj.get("count", 1)), float(obj.get("seconds", 0)))
+        raw = obj.get("retry_after")
+        central.faults.add(str(obj["mode"]), int(obj.get("count", 1)),
+                           float(obj.get("seconds", 0)), str(raw) if raw is not None else None)
     return {"ok": True}
 
 

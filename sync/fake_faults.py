@@ -21,6 +21,7 @@ class Fault:
     mode: str
     count: int
     seconds: float
+    retry_after: str | None = None
 
 
 class Faults:
@@ -30,14 +31,17 @@ class Faults:
         self._lock = threading.Lock()
         self._queue: list[Fault] = []
 
-    def add(self, mode: str, count: int = 1, seconds: float = 0.0) -> None:
+    def add(
+        self, mode: str, count: int = 1, seconds: float = 0.0, retry_after: str | None = None
+    ) -> None:
+        """Queue a fault; `retry_after` is sent verbatim (e.g. an HTTP-date) instead of S."""
         if mode not in FAULT_MODES and not (mode.isdigit() and 400 <= int(mode) <= 599):
             raise FakeError(400, "invalid_fault", f"mode must be one of {sorted(FAULT_MODES)} "
                             "or an HTTP status 400-599")
         if count < 1 or seconds < 0:
             raise FakeError(400, "invalid_fault", "count must be >= 1 and seconds >= 0")
         with self._lock:
-            self._queue.append(Fault(mode, count, seconds))
+            self._queue.append(Fault(mode, count, seconds, retry_after))
 
     def clear(self) -> None:
         with self._lock:
@@ -51,4 +55,4 @@ class Faults:
             fault.count -= 1
             if fault.count == 0:
                 self._queue.pop(0)
-            return Fault(fault.mode, 1, fault.seconds)
+            return Fault(fault.mode, 1, fault.seconds, fault.retry_after)

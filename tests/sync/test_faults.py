@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime
 
 import pytest
 from central_kit import FakeControl, MakeClient, RecordedSleep
@@ -196,3 +197,26 @@ def test_backoff_delays_grow_and_stay_under_the_cap(
     assert len(sleeps.delays) == 12
     assert all(0 <= d <= min(5, 0.5 * 2**i) for i, d in enumerate(sleeps.delays))
     assert max(sleeps.delays[6:]) > 2.5  # full jitter spreads over the whole capped window
+
+
+def test_retry_after_as_http_date_is_honoured(
+    make_client: MakeClient, ctl: FakeControl, sleeps: RecordedSleep
+) -> None:
+    now = datetime(2026, 11, 21, 11, 0, 0, tzinfo=UTC)
+    client = make_client(now=lambda: now)
+    ctl.post("/_fake/faults", {"mode": "503", "retry_after": "Sat, 21 Nov 2026 11:00:42 GMT"})
+
+    client.fetch_page(None, None)
+
+    assert sleeps.delays == [42.0]
+
+
+def test_unparseable_retry_after_falls_back_to_backoff(
+    client: HttpCentralClient, ctl: FakeControl, sleeps: RecordedSleep
+) -> None:
+    ctl.post("/_fake/faults", {"mode": "429", "retry_after": "soon, promise"})
+
+    client.fetch_page(None, None)
+
+    assert len(sleeps.delays) == 1
+    assert 0 <= sleeps.delays[0] <= 0.5

@@ -8,6 +8,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sync.api_wire import parse_records
+from sync.client import BadRecord
 from sync.records import PatronRecord, RecordError, parse_patron
 from sync.synthetic import synthetic_patron
 
@@ -57,3 +59,17 @@ def test_error_messages_never_echo_a_cpr(cpr: str) -> None:
 
     if isinstance(result, RecordError) and len(cpr) >= 6:
         assert cpr not in str(result)
+
+
+@given(st.lists(json_values | st.just(BASE), max_size=5))
+def test_a_page_of_anything_parses_or_raises_bad_record(raw: list[Any]) -> None:
+    try:
+        records = parse_records(raw, 3)
+    except BadRecord as err:
+        caught = err
+    else:
+        assert len(records) == len(raw)
+        return
+    assert caught.page == 3
+    assert 0 <= caught.index < len(raw)
+    assert str(caught).startswith(f"page 3, record {caught.index}")
