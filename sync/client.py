@@ -104,7 +104,9 @@ class CentralError(Exception):
     """Base of every failure talking to the central system; str() is one clear line."""
 
     retryable: bool = False
-    """True when trying again later may help (network, server, rate limit)."""
+    """True when a later attempt may succeed without anyone touching the kiosk's configuration
+    (network, server, rate limit, bad data the central can fix); False for TLS, auth, 4xx and
+    Gone, which need a person or a full sync."""
 
 
 class Unreachable(CentralError):

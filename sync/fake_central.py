@@ -60,6 +60,7 @@ class FakeCentral:
         self.faults = Faults()
         self.token = token
         self.requests = 0  # /v1 requests served, for tests counting retries
+        self._count_lock = threading.Lock()
         self.stopping = threading.Event()  # wakes sleeping "latency" handlers at stop()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -101,6 +102,10 @@ class FakeCentral:
             yield url
         finally:
             self.stop()
+
+    def count_request(self) -> None:
+        with self._count_lock:
+            self.requests += 1
 
     def authorised(self, header: str | None) -> tuple[int, str] | None:
         """None when the request may pass, else (status, error code)."""
@@ -167,7 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _api(self, method: str, path: str, query: dict[str, list[str]], body: Any) -> None:
         central = self.central
-        central.requests += 1
+        central.count_request()
         denied = central.authorised(self.headers.get("Authorization"))
         if denied is not None:
             status, code = denied
@@ -212,9 +217,17 @@ class _Handler(BaseHTTPRequestHandler):
             # The work happened but the reply is lost: the outbox case of reliability.md #9.
             self.close_connection = True
             return
-        if fault.mode == "truncated":
+        if fault.mode in ("truncated", "stall"):
             raw = json.dumps(answer).encode()
-            self._send(200, "application/json", raw[: max(1, len(raw) // 2)])
+            half = raw[: max(1, len(raw) // 2)]
+            if fault.mode == "truncated":
+                self._send(200, "application/json", half)
+                return
+            # Headers promise the whole body, half arrives, then silence: a stalled proxy.
+            self._send(200, "application/json", half, {"Content-Length": str(len(raw))})
+            self.wfile.flush()
+            self.central.stopping.wait(fault.seconds)
+            self.close_connection = True
         elif fault.mode == "malformed":
             self._send_json(200, {"records": {"not": "a list"}, "acks": "nope"})
         elif fault.mode == "invalid_record" and answer.get("records"):
@@ -230,12 +243,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, ctype: str, raw: bytes, headers: dict[str, str] | None = None
               ) -> None:
+        headers = dict(headers or {})
         self.send_response(status)
         self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(raw)))
+        self.send_header("Content-Length", headers.pop("Content-Length", str(len(raw))))
         if status == 401:
             self.send_header("WWW-Authenticate", 'Bearer realm="kiosk-sync"')
-        for name, value in (headers or {}).items():
+        for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(raw)
@@ -332,9 +346,13 @@ def main(argv: list[str] | None = None) -> int:
     today = date.fromisoformat(args.today) if args.today else copenhagen_today()
     token = None
     if args.token_file:
-        token = Path(args.token_file).read_text(encoding="utf-8").strip()
+        try:
+            token = Path(args.token_file).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"--token-file {args.token_file}: cannot read: {err}", file=sys.stderr)
+            return 2
         if not token:
-            print(f"token file {args.token_file} is empty", file=sys.stderr)
+            print(f"--token-file {args.token_file}: the file is empty", file=sys.stderr)
             return 2
     if args.dump:
         with Path(args.dump).open("w", encoding="utf-8") as out:

@@ -13,7 +13,7 @@ from typing import Final
 from sync.fake_store import FakeError
 
 FAULT_MODES: Final = frozenset(
-    {"latency", "html", "truncated", "malformed", "invalid_record", "drop", "gone"}
+    {"latency", "html", "truncated", "malformed", "invalid_record", "drop", "stall", "gone"}
 )
 """Named fault modes; a three-digit HTTP status ("500", "429", "403", …) is also a mode."""
 @dataclass(slots=True)

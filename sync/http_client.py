@@ -84,6 +84,13 @@ class HttpCentralClient:
     ) -> None:
         if not 1 <= page_limit <= MAX_PAGE_LIMIT:
             raise ValueError(f"page_limit must be 1..{MAX_PAGE_LIMIT}, got {page_limit!r}")
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"central url must be http(s)://host[:port][/path], got {base_url!r}")
+        # Files first: a bad token or CA file must not leave a half-built client behind.
+        token = read_token(token_file) if token_file is not None else None
+        if ca_file is not None and not ca_file.is_file():
+            raise TlsError(f"CA file {ca_file} does not exist or is not a file")
         self._base = base_url.rstrip("/")
         self._timeouts = (connect_timeout, read_timeout)
         self._retries = max(0, retries)
@@ -97,11 +104,9 @@ class HttpCentralClient:
         self._session.headers["Accept"] = "application/json"
         self._session.headers["User-Agent"] = "library-kiosk-sync/1"
         if ca_file is not None:
-            if not ca_file.is_file():
-                raise TlsError(f"CA file {ca_file} does not exist or is not a file")
             self._session.verify = str(ca_file)
-        if token_file is not None:
-            self._session.headers["Authorization"] = f"Bearer {read_token(token_file)}"
+        if token is not None:
+            self._session.headers["Authorization"] = f"Bearer {token}"
             self._warn_if_plaintext()
 
     def _warn_if_plaintext(self) -> None:
@@ -215,9 +220,9 @@ class HttpCentralClient:
                 f"{self._base} did not answer in time (connect {connect} s, read {read} s)"
             ) from None
         except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as err:
+            if "Read timed out" in str(err):  # a stalled body: requests wraps it differently
+                raise Timeout(f"{self._base} stalled in the middle of an answer") from None
             raise Unreachable(f"cannot reach central at {self._base}: {_reason(err)}") from None
-        except requests.exceptions.InvalidURL:
-            raise ClientError(f"central url {self._base!r} is not a valid URL", 0) from None
         except requests.exceptions.RequestException as err:
             raise Unreachable(f"request to {self._base} failed: {type(err).__name__}") from None
 

@@ -63,3 +63,15 @@ def test_sip2_hook_starts_the_sip2_fake_with_the_same_patrons() -> None:
         assert acs.library.find_patron(DEMO_PERSONAS[0].card) is not None
     finally:
         acs.stop()
+
+
+def test_cli_refuses_a_missing_token_file(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.fake_central", "--port", "0",
+         "--token-file", str(tmp_path / "nope")],
+        capture_output=True, text=True, timeout=30, check=False,
+    )
+
+    assert done.returncode == 2
+    assert "--token-file" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -220,3 +220,31 @@ def test_unparseable_retry_after_falls_back_to_backoff(
 
     assert len(sleeps.delays) == 1
     assert 0 <= sleeps.delays[0] <= 0.5
+
+
+def test_stalled_body_is_a_timeout(
+    make_client: MakeClient, ctl: FakeControl, sleeps: RecordedSleep
+) -> None:
+    client = make_client(read_timeout=0.2, retries=0)
+    ctl.fault("stall", seconds=5)
+
+    with pytest.raises(Timeout, match="stalled in the middle of an answer"):
+        client.fetch_page(None, None)
+
+
+def test_stalled_body_is_retried(
+    make_client: MakeClient, ctl: FakeControl, sleeps: RecordedSleep
+) -> None:
+    client = make_client(read_timeout=0.2, retries=1)
+    ctl.fault("stall", seconds=5)
+
+    assert len(client.fetch_page(None, None).records) == 20
+    assert len(sleeps.delays) == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["central.example.org", "ftp://central.example.org", "http://", ""],
+)
+def test_bad_base_url_is_refused_at_construction(url: str) -> None:
+    with pytest.raises(ValueError, match="central url must be"):
+        HttpCentralClient(url)
