@@ -16,9 +16,18 @@ from kiosk.ui.i18n.catalog import CONTEXT, HERE, SOURCE_LANG, qm_path, read_ts, 
 log = logging.getLogger(__name__)
 
 
+_ts_catalog: dict[str, str] | None = None
+"""The messages of the TsTranslator in use. It is never installed in Qt: every call of a Python
+override of QTranslator.translate drops one reference to None (shiboken passes the null
+`disambiguation` as a borrowed None), and on Python 3.11 the process then dies with "Fatal Python
+error: none_dealloc" after some thousands of screen refreshes (bench: `kiosk run`)."""
+
+
 def tr(text: str, *args: object) -> str:
     """`text` in the current language, with %1, %2, … replaced by `args`."""
-    out = QCoreApplication.translate(CONTEXT, text)
+    catalog = _ts_catalog
+    out = catalog.get(text, text) if catalog is not None else QCoreApplication.translate(
+        CONTEXT, text)
     for number, arg in enumerate(args, start=1):
         out = out.replace(f"%{number}", str(arg))
     return out
@@ -30,6 +39,10 @@ class TsTranslator(QTranslator):
     def __init__(self, messages: dict[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._messages = {k: v for k, v in messages.items() if v}
+
+    @property
+    def messages(self) -> dict[str, str]:
+        return self._messages
 
     def translate(
         self,
@@ -74,11 +87,14 @@ class Translations:
         if self._installed is not None:
             QCoreApplication.removeTranslator(self._installed)
             self._installed = None
+        _use_catalog(None)
         if lang != SOURCE_LANG:
             if lang not in self._cache:
                 self._cache[lang] = load_translator(lang)
             translator = self._cache[lang]
-            if translator is not None:
+            if isinstance(translator, TsTranslator):
+                _use_catalog(translator.messages)
+            elif translator is not None:
                 QCoreApplication.installTranslator(translator)
                 self._installed = translator
         self.lang = lang
@@ -86,3 +102,8 @@ class Translations:
 
     def close(self) -> None:
         self.use(SOURCE_LANG)
+
+
+def _use_catalog(messages: dict[str, str] | None) -> None:
+    global _ts_catalog
+    _ts_catalog = messages

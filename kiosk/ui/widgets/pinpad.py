@@ -35,6 +35,7 @@ class PinPad(QWidget):
         super().__init__(parent)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.keys: list[QPushButton] = []
         for _ in DIGITS:
             key = _button("", "key", "")

@@ -69,6 +69,7 @@ def clock() -> FixedClock:
 def load_config(tmp_path: Path, *extra: str) -> LoadedConfig:
     pin_file = tmp_path / "technician.pin"
     pin_file.write_text(TECHNICIAN_PIN, encoding="utf-8")
+    pin_file.chmod(0o600)  # a secret file, as a technician would leave it
     return load(REPO / "config.toml", [
         f'kiosk.data_dir="{tmp_path}"',
         f'secrets.technician_pin_file="{pin_file}"',
