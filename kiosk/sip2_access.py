@@ -63,7 +63,7 @@ class Sip2AccessService(AccessService):
         key = sip2_key(read)
         info = self.link.call(lambda c: c.patron_information(key, pin))
         if info is None:
-            return self._offline(read, pin)
+            return self.check_offline(read, pin)
         self._write_through(read, cid, key, pin, info)
         return self._refined(super().check_pin(read, pin))
 
@@ -88,7 +88,8 @@ class Sip2AccessService(AccessService):
             learn(session, self.hasher, kind=str(read.kind), key=key, credential_id=cid,
                   info=info, pin=pin, now=self.clock.now(), blocking=self.blocking)
 
-    def _offline(self, read: CardRead, pin: str) -> Evaluation:
+    def check_offline(self, read: CardRead, pin: str) -> Evaluation:
+        """The cache alone: rules applied, and only a verification younger than the limit."""
         evaluation, inp = self._evaluate(read, pin)
         if not self.verified_recently(evaluation.patron_id):
             inp = replace(inp, unverifiable=True)
