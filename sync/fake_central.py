@@ -61,6 +61,8 @@ class FakeCentral:
         self.token = token
         self.requests = 0  # /v1 requests served, for tests counting retries
         self._count_lock = threading.Lock()
+        self.sip2: Any = None
+        """The SIP2 fake ACS started beside this server (`--sip2-port`), if any."""
         self.stopping = threading.Event()  # wakes sleeping "latency" handlers at stop()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -290,13 +292,35 @@ def _control(central: FakeCentral, method: str, path: str, body: Any) -> dict[st
 
 
 def _set_faults(central: FakeCentral, obj: dict[str, Any]) -> dict[str, Any]:
-    if obj.get("mode") in (None, "none"):
+    mode = obj.get("mode")
+    if mode in (None, "none"):
         central.faults.clear()
+        if central.sip2 is not None:
+            central.sip2.clear_faults()
+    elif str(mode).startswith(SIP2_FAULT_PREFIX):
+        _set_sip2_fault(central, str(mode)[len(SIP2_FAULT_PREFIX):], obj)
     else:
         raw = obj.get("retry_after")
         central.faults.add(str(obj["mode"]), int(obj.get("count", 1)),
                            float(obj.get("seconds", 0)), str(raw) if raw is not None else None)
     return {"ok": True}
+
+
+SIP2_FAULT_PREFIX: Final = "sip2_"
+
+
+def _set_sip2_fault(central: FakeCentral, mode: str, obj: dict[str, Any]) -> None:
+    """"sip2_slow" / "sip2_drop" / "sip2_bad_checksum" / "sip2_resend" / "sip2_offline" go to
+    the SIP2 fake's set_fault (count -1 = until cleared); "sip2_none" clears its faults."""
+    if central.sip2 is None:
+        raise FakeError(400, "invalid_fault", "no SIP2 fake running (start with --sip2-port)")
+    if mode == "none":
+        central.sip2.clear_faults()
+        return
+    try:
+        central.sip2.set_fault(mode, int(obj.get("count", 1)), float(obj.get("seconds", 0)))
+    except ValueError as err:
+        raise FakeError(400, "invalid_fault", str(err)) from None
 
 
 def _reject_kind(central: FakeCentral, obj: dict[str, Any]) -> dict[str, Any]:
@@ -324,7 +348,8 @@ def start_sip2_fake(port: int, central: FakeCentral, limit: int = 10_000) -> Any
 
     The SIP2 fake holds its patrons in memory, so it gets the first `limit` patrons (the demo
     personas first). Returns an object with stop(), or raises SystemExit when sync.sip2 has no
-    fake ACS in this build. Wiring details belong to sync/sip2's author.
+    fake ACS in this build. It serves the default catalogue of sync/sip2/library_data.py
+    (whose patron ids are the demo personas') and logs in SIP2 user "kiosk", password "secret".
     """
     try:
         fake_acs = importlib.import_module("sync.sip2.fake_acs")
@@ -337,6 +362,7 @@ def start_sip2_fake(port: int, central: FakeCentral, limit: int = 10_000) -> Any
             patrons.append(current)
     acs = fake_acs.FakeAcs(patrons=patrons, port=port)
     acs.start()
+    central.sip2 = acs  # /_fake/faults with mode "sip2_*" switches its faults
     return acs
 
 
@@ -370,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     url = central.start(args.host, args.port)
     sip2 = start_sip2_fake(args.sip2_port, central) if args.sip2_port is not None else None
     print(url, flush=True)
+    if sip2 is not None:
+        print(f"sip2 {args.host}:{sip2.port}", file=sys.stderr, flush=True)
     try:
         done.wait()
     finally:
