@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     dv.add_argument("--watch", action="store_true", help="print one JSON line per card read")
     rt = verbs.add_parser("relay-test", help="pulse the configured relay once")
     rt.add_argument("--seconds", type=float, default=None)
+    verbs.add_parser("sip2-check", help="connect to the SIP2 library system, log in, show "
+                     "what it supports, or the step that failed")
     st = verbs.add_parser("status", help="cache, sync, outbox, readers and relay")
     st.add_argument("--json", action="store_true")
     return p
@@ -65,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _handlers() -> dict[str, Handler]:
     # Imported here so `kiosk explain` never loads Qt or the drivers it does not need.
-    from kiosk import cli_door, cli_hardware, cli_privacy, cli_sync
+    from kiosk import cli_door, cli_hardware, cli_privacy, cli_sip2, cli_sync
 
     return {
         "run": _run,
@@ -80,6 +82,7 @@ def _handlers() -> dict[str, Handler]:
         "sync": cli_sync.sync,
         "devices": cli_hardware.devices,
         "relay-test": cli_hardware.relay_test,
+        "sip2-check": cli_sip2.sip2_check,
     }
 
 

@@ -17,6 +17,10 @@ from sync.client import CentralError
 def sync(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     if loaded.config.central.kind == "none":
         raise UsageError("central.kind is \"none\": nothing to sync with (see config.toml)")
+    if loaded.config.central.kind == "sip2":
+        from kiosk.cli_sip2 import sip2_sync
+
+        return sip2_sync(args, loaded)
     services = build_services(loaded, SystemClock())
     client = central_client(loaded)
     try:
