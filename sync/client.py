@@ -45,6 +45,14 @@ class EventItem:
     occurred_at: datetime
     payload: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # The API wants an offset on every time (docs/central-api.md); a naive time would be
+        # rejected item by item at the central, so refuse it here where the bug is.
+        if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() is None:
+            raise ValueError(f"EventItem {self.idempotency_key}: occurred_at needs a time zone")
+        if self.kind not in EVENT_KINDS:
+            raise ValueError(f"EventItem {self.idempotency_key}: unknown kind {self.kind!r}")
+
     def to_wire(self) -> dict[str, Any]:
         return {
             "idempotency_key": self.idempotency_key,

@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 from central_kit import FakeControl, MakeClient, RecordedSleep
 
 from sync.client import AckStatus, BadPayload, EventItem
@@ -77,17 +78,37 @@ def test_rejected_kind_is_parked_with_the_reason(
     assert (acks[1].error, acks[1].message) == ("renewal_limit", "item renewed too many times")
 
 
-def test_invalid_item_is_rejected_individually(
-    client: HttpCentralClient, ctl: FakeControl
+def test_invalid_item_is_rejected_individually(central: FakeCentral) -> None:
+    good = item().to_wire()
+    naive = {**item().to_wire(), "occurred_at": "2026-11-21T12:00:00"}
+
+    answer = requests.post(f"{central.url}/v1/events", json={"items": [naive, good]}, timeout=5)
+
+    acks = answer.json()["acks"]
+    assert [a["status"] for a in acks] == ["rejected", "accepted"]
+    assert acks[0]["error"] == "invalid_item"
+    assert "offset" in acks[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("when", "kind", "message"),
+    [(datetime(2026, 11, 21, 12, 0), "entry", "needs a time zone"),  # noqa: DTZ001
+     (AT, "borrow", "unknown kind 'borrow'")],
+    ids=["naive-time", "unknown-kind"],
+)
+def test_event_item_refuses_what_the_api_would_reject(
+    when: datetime, kind: str, message: str
 ) -> None:
-    naive = EventItem(str(uuid.uuid4()), "entry", datetime(2026, 11, 21, 12, 0), {})  # noqa: DTZ001
+    with pytest.raises(ValueError, match=message):
+        EventItem("k1", kind, when, {})  # type: ignore[arg-type]
 
-    acks = client.upload_events([naive, item()])
 
-    assert acks[0].status is AckStatus.REJECTED
-    assert acks[0].error == "invalid_item"
-    assert "offset" in (acks[0].message or "")
-    assert acks[1].status is AckStatus.ACCEPTED
+def test_malformed_upload_request_is_a_400(central: FakeCentral) -> None:
+    answer = requests.post(f"{central.url}/v1/events", json={"items": [{"kind": "entry"}]},
+                           timeout=5)
+
+    assert answer.status_code == 400
+    assert answer.json()["error"] == "invalid_request"
 
 
 def test_large_uploads_are_split_into_batches(
