@@ -12,6 +12,7 @@ from datetime import timedelta
 from kiosk.config import LoadedConfig
 from kiosk.retention import purge
 from kiosk.services import Services, central_client
+from kiosk.sip2_background import Sip2Background
 from kiosk.sync_service import SyncService
 from sync.client import CentralError
 
@@ -37,6 +38,9 @@ class BackgroundWork:
         self._thread: threading.Thread | None = None
         central = loaded.config.central
         self._sync: SyncService | None = None
+        self._sip2: Sip2Background | None = None
+        if central.kind == "sip2":
+            self._sip2 = Sip2Background(loaded, services)
         if central.kind == "http":
             self._sync = SyncService(
                 central_client(loaded), services.sessions, services.hasher, services.clock,
@@ -52,6 +56,8 @@ class BackgroundWork:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        if self._sip2 is not None:
+            self._sip2.close()
 
     def sync_now(self) -> None:
         """Ask for a sync at the next opportunity (technician screen button)."""
@@ -67,6 +73,8 @@ class BackgroundWork:
                 full = last_full is None or now - last_full >= FULL_SYNC_EVERY
                 if self._sync_once(full) and full:
                     last_full = now
+            if self._sip2 is not None:
+                self._on_result("sync", self._sip2.run_once())
             if last_purge is None or now - last_purge >= PURGE_EVERY:
                 self._purge()
                 last_purge = now

@@ -1,0 +1,37 @@
+"""Background SIP2 work for `kiosk run`: replay offline circulation, refresh known patrons.
+
+Runs on the background thread with its own SIP2 connection (configured timeout and retries),
+so the door's and the checkout screen's live link never waits behind it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from kiosk.config import LoadedConfig
+from kiosk.learned_cache import LearnedCacheRefresher
+from kiosk.offline_circulation import replay_offline
+from kiosk.services import Services
+from kiosk.sip2_link import LiveLink, sip2_client
+
+REFRESH_PER_ROUND: Final = 200
+"""Known patrons refreshed per sync interval, oldest first (one 63 each)."""
+
+
+class Sip2Background:
+    def __init__(self, loaded: LoadedConfig, services: Services) -> None:
+        self.services = services
+        clock = services.clock
+        self.link = LiveLink(sip2_client(loaded, clock=clock), clock, name="SIP2 background")
+        self.refresher = LearnedCacheRefresher(
+            services.sessions, self.link, clock, loaded.config.central.sip2.blocking_positions)
+
+    def run_once(self) -> str | None:
+        """One round; returns the error text when the library system was unreachable."""
+        self.link.reset()
+        replay_offline(self.services.sessions, self.link, self.services.clock)
+        self.refresher.refresh_all(limit=REFRESH_PER_ROUND)
+        return self.link.last_error
+
+    def close(self) -> None:
+        self.link.close()
