@@ -15,13 +15,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from drivers.relays import BaseRelay
-from drivers.types import CardRead, CardReader, ReaderStatus, RelayFault
+from drivers.types import CardKind, CardRead, CardReader, ReaderStatus, RelayFault
 from kiosk.access import AccessService
+from kiosk.audit import card_actor, record_audit
+from kiosk.background import BackgroundWork
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import ConfigError, LoadedConfig, load
 from kiosk.door import DoorController, DoorSettings
-from kiosk.flow import CardPresented
+from kiosk.door_monitor import DoorMonitor
+from kiosk.flow import CardPresented, FireAlarm
 from kiosk.rules import rule_set_version
 from kiosk.services import Services, build_services, readers_from_config, relay_from_config
 
@@ -72,6 +77,8 @@ class Kiosk:
     window: KioskWindow
     readers: list[CardReader] = field(default_factory=list)
     sync_now: Callable[[Kiosk], str] | None = None
+    monitor: DoorMonitor | None = None
+    background: BackgroundWork | None = None
 
     def start(self) -> None:
         self.window.start()
@@ -79,8 +86,23 @@ class Kiosk:
         for reader in self.readers:
             # Reader threads only post; the controller runs on the GUI thread.
             reader.start(on_read=lambda read: post(CardPresented(read)), on_status=post)
+        if self.monitor is not None:
+            self.monitor.start()
+
+    def audit(self, action: str, detail: str = "") -> None:
+        read = self.controller.state.read
+        actor = card_actor(read.value) if read is not None and read.kind is CardKind.CARD else (
+            "screen:corner+pin")
+        try:
+            record_audit(self.services.sessions, self.services.clock.now(), action, actor, detail)
+        except SQLAlchemyError as err:
+            log.error("audit entry not written: %s", type(err).__name__)  # noqa: TRY400
 
     def close(self) -> None:
+        if self.background is not None:
+            self.background.stop()
+        if self.monitor is not None:
+            self.monitor.stop()
         self.window.stop()
         self.window.close()
         for reader in self.readers:
@@ -90,6 +112,7 @@ class Kiosk:
 
     # Technician actions (each is logged by the window)
     def relay_test(self) -> str:
+        self.audit("relay_test")
         try:
             self.relay.pulse(RELAY_TEST_S)
         except RelayFault as err:
@@ -99,6 +122,7 @@ class Kiosk:
         return f"Relay pulsed for {RELAY_TEST_S:.0f} s"
 
     def reload_config(self) -> str:
+        self.audit("config_reload")
         try:
             fresh = load(self.loaded.path, self.overrides)
             settings = door_settings(fresh)
@@ -128,17 +152,23 @@ class Kiosk:
 
 
 def sync_once(kiosk: Kiosk) -> str:
-    """Hook: one sync now, for the technician screen's button. The sync service plugs in here."""
+    """The technician screen's "sync now": wakes the background worker, never blocks the GUI."""
+    kiosk.audit("sync_now")
     if kiosk.sync_now is not None:
         return kiosk.sync_now(kiosk)
     if kiosk.loaded.config.central.kind == "none":
         return 'No central system configured (central.kind = "none").'
-    return "Sync from the screen is not wired in yet: run `kiosk sync`."
+    if kiosk.background is None:
+        return "Background work is not running."
+    kiosk.background.sync_now()
+    return "Sync started; see last sync above in a moment."
 
 
 def start_background_work(kiosk: Kiosk) -> None:
-    """Hook: start the sync and purge schedules. With central.kind = "none" there is no sync."""
-    log.info("background work: central.kind=%s", kiosk.loaded.config.central.kind)
+    """Start the sync (delta on the interval, full daily), outbox and nightly purge thread."""
+    kiosk.background = BackgroundWork(kiosk.loaded, kiosk.services)
+    kiosk.background.start()
+    log.info("background work started: central.kind=%s", kiosk.loaded.config.central.kind)
 
 
 def assemble(
@@ -165,10 +195,19 @@ def assemble(
         sync_now=lambda: sync_once(holder[0]),
         relay_test=lambda: holder[0].relay_test(),
         reload_config=lambda: holder[0].reload_config(),
+        opened=lambda: holder[0].audit("technician_screen"),
     )
     window = KioskWindow(controller, ambient, actions, shuffle_pin=shuffle_pin)
     kiosk = Kiosk(loaded, overrides, services, relay, controller, window, list(readers))
     holder.append(kiosk)
+    inputs = loaded.config.inputs
+    if inputs.door_contact is not None or inputs.fire_alarm is not None:
+        release = inputs.fire_action == "release"
+        post = window.bridge.post
+        kiosk.monitor = DoorMonitor(
+            inputs, on_fire=lambda on: post(FireAlarm(on, release)), on_alarm=lambda _e: None
+        )
+        controller.on_pulse = kiosk.monitor.granted
     return kiosk
 
 

@@ -67,7 +67,7 @@ class DoorController:
         """Current faults by source ("relay", "entry_log", reader names): shown to technicians."""
         self._on_change = on_change
         self._on_beep = on_beep
-        self._on_pulse = on_pulse
+        self.on_pulse = on_pulse
         """Told of every unlock (the door monitor: an opening now is not forced)."""
 
     # DoorContext
@@ -129,8 +129,8 @@ class DoorController:
         match effect:
             case PulseRelay(seconds=seconds):
                 self._relay(lambda: self.relay.pulse(seconds))
-                if self._on_pulse is not None:
-                    self._on_pulse(seconds)
+                if self.on_pulse is not None:
+                    self.on_pulse(seconds)
             case HoldRelay(on=on):
                 self._relay(self.relay.on if on else self.relay.off)
             case RecordAttempt(evaluation=evaluation):

@@ -129,6 +129,7 @@ def _missing_files(loaded: LoadedConfig) -> list[str]:
         wanted += [("central.token_file", central.token_file), ("central.ca_file", central.ca_file)]
     if central.kind == "sip2":
         wanted.append(("central.sip2.password_file", central.sip2.password_file))
+    wanted.append(("secrets.technician_pin_file", loaded.config.secrets.technician_pin_file))
     problems = []
     for key, p in wanted:
         if p is None:

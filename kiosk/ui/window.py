@@ -47,6 +47,8 @@ class TechnicianActions:
     sync_now: Callable[[], str]
     relay_test: Callable[[], str]
     reload_config: Callable[[], str]
+    opened: Callable[[], None] = lambda: None
+    """Told when the technician screen opens (the audit trail)."""
 
 
 class KioskWindow(QWidget):
@@ -183,6 +185,7 @@ class KioskWindow(QWidget):
             self.pin_screen.arrange(order)
         if kind is ScreenKind.TECHNICIAN:
             log.warning("technician screen shown")
+            self.tech_actions.opened()
             self.technician.show_message("")
             self.technician.show_info(self.tech_actions.info(self.readers))
         if kind in (ScreenKind.IDLE, ScreenKind.CLOSED, ScreenKind.OUT_OF_ORDER):

@@ -92,7 +92,9 @@ def test_file_not_found(kiosk: KioskCli, tmp_path: Path) -> None:
 
 def test_a_present_secret_file_is_accepted(kiosk: KioskCli, tmp_path: Path) -> None:
     path = _broken(tmp_path, 'kind = "none"', HTTP_CENTRAL)
-    (tmp_path / "missing.token").write_text("secret\n", encoding="utf-8")
+    token = tmp_path / "missing.token"
+    token.write_text("secret\n", encoding="utf-8")
+    token.chmod(0o600)  # a secret readable by others is refused (test_privacy.py)
     assert kiosk("check-config", config=path).code == 0
 
 

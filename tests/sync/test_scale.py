@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 
 import pytest
@@ -39,16 +38,14 @@ def test_full_snapshot_streams_with_bounded_memory() -> None:
     with FakeCentral(n, seed=2).serve("127.0.0.1", 0) as url, \
             HttpCentralClient(url, page_limit=1000) as client:
         tracemalloc.start()
-        start = time.perf_counter()
         try:
             count = sum(len(page.records) for page in iter_pages(client, None))
             _, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
-        seconds = time.perf_counter() - start
 
     assert count == n
     # Traced here: a page in the client plus the fake's pages (same process), about 7 MiB;
     # holding the whole snapshot would be about 50 MiB.
     assert peak < 20 * 2**20, f"peak {peak / 2**20:.0f} MiB"
-    assert seconds < 60  # generous: CI machines are shared; python -m sync.benchmark measures
+    # Speed is measured by `python -m sync.benchmark` / `python -m bench`, not asserted here.

@@ -54,6 +54,6 @@ def test_run_shows_the_kiosk_and_exits_cleanly(tmp_path: Path) -> None:
 
 
 def test_run_refuses_an_unreadable_technician_pin_file(tmp_path: Path) -> None:
-    loaded = load_config(tmp_path, f'secrets.technician_pin_file="{tmp_path / "missing.pin"}"')
+    # Refused when the config is loaded, before anything (relay, screen) starts.
     with pytest.raises(ConfigError, match="technician_pin_file"):
-        run(loaded)
+        run(load_config(tmp_path, f'secrets.technician_pin_file="{tmp_path / "missing.pin"}"'))
