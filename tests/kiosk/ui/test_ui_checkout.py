@@ -1,0 +1,130 @@
+"""pytest-qt runs of the checkout screen against the fake SIP2 server on 127.0.0.1.
+
+A full checkout, a renewal by rescan, a return of a reserved item and the inactivity logout
+(the FixedClock moves; the screen's tick is 1 ms).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from sip2kit import ANNA_CARD, ANNA_PIN, fake_acs, sip2_config
+
+from drivers.cardparse import parse_card
+from kiosk.checkout import CheckoutController
+from kiosk.checkout_flow import Phase
+from kiosk.circulation import sip2_circulation
+from kiosk.clock import FixedClock
+from kiosk.flow import CardPresented
+from kiosk.services import Services, build_services
+from kiosk.sip2_access import Sip2AccessService
+from kiosk.ui.screens.checkout import CheckoutScreen
+from sync.sip2.fake_acs import FakeAcs
+from sync.sip2.library_data import AVAILABLE, AVAILABLE_2, HELD_FOR_OTHER, LENT_TO_ANNA
+
+CARD = parse_card(ANNA_CARD, "checkout")
+
+
+@pytest.fixture
+def acs(clock: FixedClock) -> Iterator[FakeAcs]:
+    with fake_acs(clock) as fake:
+        yield fake
+
+
+@pytest.fixture
+def sip2_services(tmp_path: Path, acs: FakeAcs, clock: FixedClock) -> Iterator[Services]:
+    built = build_services(sip2_config(tmp_path, acs.port), clock)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def screen(qtbot: Any, sip2_services: Services, clock: FixedClock) -> Iterator[CheckoutScreen]:
+    access, link = sip2_services.access, sip2_services.sip2
+    assert isinstance(access, Sip2AccessService)
+    assert link is not None
+    circulation = sip2_circulation(access, link, sip2_services.sessions, clock, "checkin_only")
+    widget = CheckoutScreen(CheckoutController(circulation, clock, branch="Solrød Bibliotek"))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    yield widget
+    widget.stop()
+
+
+def click(qtbot: Any, widget: QPushButton) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def log_in(qtbot: Any, screen: CheckoutScreen) -> None:
+    screen.dispatch(CardPresented(CARD))  # as the card reader's bridge delivers it
+    assert screen.controller.state.phase is Phase.AWAITING_PIN
+    keys = {key.text(): key for key in screen.pinpad.keys}
+    for digit in ANNA_PIN:
+        click(qtbot, keys[digit])
+    assert screen.controller.state.phase is Phase.SESSION
+
+
+def scan(qtbot: Any, screen: CheckoutScreen, item: str) -> None:
+    qtbot.keyClicks(screen.item_field, item)
+    click(qtbot, screen.item_button)
+
+
+def test_full_checkout_two_loans_one_renewal_from_the_account(
+    qtbot: Any, screen: CheckoutScreen, acs: FakeAcs
+) -> None:
+    log_in(qtbot, screen)
+    assert "Anna" in screen.hello.text()
+    scan(qtbot, screen, AVAILABLE)
+    scan(qtbot, screen, AVAILABLE_2)
+    assert "Kaffe og kager" in screen.lines.text()
+    assert "Nordisk mytologi" in screen.lines.text()
+    click(qtbot, screen.account_button)
+    assert screen.controller.state.phase is Phase.ACCOUNT
+    assert set(screen.renew_buttons) == {AVAILABLE, AVAILABLE_2, LENT_TO_ANNA}
+    click(qtbot, screen.renew_buttons[AVAILABLE])
+    assert "Kaffe og kager" in screen.controller.state.lines[-1].title
+    click(qtbot, screen.account_done)
+    assert screen.controller.state.phase is Phase.RECEIPT
+    assert "Kaffe og kager" in screen.receipt_text.text()
+    assert [(t["kind"], t["item"], t["ok"]) for t in acs.transactions] == [
+        ("checkout", AVAILABLE, True), ("checkout", AVAILABLE_2, True),
+        ("renew", AVAILABLE, True)]
+    assert acs.received.count("35") == 1  # the session was ended at the library system
+
+
+def test_rescanning_an_item_you_have_renews_it(
+    qtbot: Any, screen: CheckoutScreen, acs: FakeAcs
+) -> None:
+    log_in(qtbot, screen)
+    scan(qtbot, screen, LENT_TO_ANNA)
+    assert "Fornyet" in screen.lines.text()
+    assert [t["kind"] for t in acs.transactions] == ["renew"]
+
+
+def test_return_of_a_reserved_item_says_where_to_put_it(
+    qtbot: Any, screen: CheckoutScreen, acs: FakeAcs
+) -> None:
+    qtbot.keyClicks(screen.return_field, HELD_FOR_OTHER)
+    click(qtbot, screen.return_button)
+    assert "personalehylden" in screen.returns.text()
+    assert [t["kind"] for t in acs.transactions] == ["checkin"]
+
+
+def test_inactivity_warns_then_logs_out(
+    qtbot: Any, screen: CheckoutScreen, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(CheckoutScreen, "tick_ms", 1)
+    log_in(qtbot, screen)
+    screen.start()
+    clock.advance(101)
+    qtbot.waitUntil(lambda: "19 sekunder" in screen.session_countdown.label.text())
+    clock.advance(19)
+    qtbot.waitUntil(lambda: screen.controller.state.phase is Phase.RECEIPT)
+    screen.stop()
+    assert screen.controller.state.patron is None
