@@ -196,8 +196,10 @@ def _send(link: LiveLink, kind: str, payload: dict[str, str], at: datetime) -> s
                                              nb_due_date=due))
         if out is None:
             return None
-        return "" if out.ok else f"loan refused: {' / '.join(out.screen_messages) or 'no reason'}"
+        why = " / ".join(out.screen_messages) or "no reason given"
+        return "" if out.ok else f"loan of item {item} (patron {payload['patron']}) refused: {why}"
     back = link.call(lambda c: c.checkin(item, return_date=at, no_block=True))
     if back is None:
         return None
-    return "" if back.ok else f"return refused: {' / '.join(back.screen_messages) or 'no reason'}"
+    why = " / ".join(back.screen_messages) or "no reason given"
+    return "" if back.ok else f"return of item {item} refused: {why}"

@@ -201,7 +201,7 @@ def test_offline_refusal_on_replay_is_kept_and_listed(
     with services.sessions() as session:
         parked = queries.outbox_parked(session)
         assert [(p.kind, "5000009999" in (p.parked_error or "")) for p in parked] == [
-            ("sip2_checkout", False)]
+            ("sip2_checkout", True)]
         assert session.scalar(select(OutboxItem.sent_at)) is None
 
 
