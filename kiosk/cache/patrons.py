@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -105,11 +106,31 @@ def apply_records(
         # A card moved from another patron: the newest record owns it.
         for chunk in _chunks([c["id"] for c in creds], 500):
             session.execute(delete(cred_table).where(cred_table.id.in_(chunk)))
-    if patrons:
-        session.execute(insert(patron_table), patrons)
-    if creds:
-        session.execute(insert(cred_table), creds)
+    _insert_all(session, patron_table.__table__, patrons)
+    _insert_all(session, cred_table.__table__, creds)
     return ApplyCounts(upserted=len(patrons), deleted=len(gone))
+
+
+def _insert_all(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """One executemany straight to the driver, values converted by the columns' own bind
+    processors. The ORM's bulk insert spent two thirds of a full sync building parameters
+    (bench: 1M patrons 120 s -> see bench/RESULTS.md); the rows already hold every column."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    columns = list(rows[0])
+    pick = itemgetter(*columns)
+    params = [list(pick(row)) for row in rows]
+    for i, column in enumerate(columns):
+        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:  # dates, booleans; strings and ints pass as they are
+            for values in params:
+                values[i] = process(values[i])
+    names = ", ".join(columns)
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608 - model names
+    connection.exec_driver_sql(sql, [tuple(values) for values in params])
 
 
 def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
