@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from drivers.relays import BaseRelay
 from drivers.types import CardKind, CardRead, CardReader, ReaderStatus, RelayFault
 from kiosk.access import AccessService
+from kiosk.app_checkout import build_checkout, checkout_event
 from kiosk.audit import card_actor, record_audit
 from kiosk.background import BackgroundWork
 from kiosk.clock import Clock, SystemClock
@@ -29,8 +30,10 @@ from kiosk.door_monitor import DoorMonitor
 from kiosk.flow import CardPresented, FireAlarm
 from kiosk.rules import rule_set_version
 from kiosk.services import Services, build_services, readers_from_config, relay_from_config
+from kiosk.sip2_access import Sip2AccessService
 
 if TYPE_CHECKING:
+    from kiosk.ui.screens.checkout import CheckoutScreen
     from kiosk.ui.techinfo import TechnicianInfo
     from kiosk.ui.window import KioskWindow
 
@@ -79,15 +82,34 @@ class Kiosk:
     sync_now: Callable[[Kiosk], str] | None = None
     monitor: DoorMonitor | None = None
     background: BackgroundWork | None = None
+    checkout: CheckoutScreen | None = None
+    """The self-checkout screen (kiosk.mode "checkout"/"both"): a second window."""
 
     def start(self) -> None:
         self.window.start()
         post = self.window.bridge.post
         for reader in self.readers:
+            role = self.loaded.config.readers[reader.name].role
+            if self.checkout is not None and role in ("checkout", "items"):
+                reader.start(on_read=self._to_checkout(role), on_status=post)
+                continue
             # Reader threads only post; the controller runs on the GUI thread.
             reader.start(on_read=lambda read: post(CardPresented(read)), on_status=post)
+        if self.checkout is not None:
+            self.checkout.start()
         if self.monitor is not None:
             self.monitor.start()
+
+    def _to_checkout(self, role: str) -> Callable[[CardRead], None]:
+        assert self.checkout is not None
+        send = self.checkout.send.emit  # a signal: queued onto the GUI thread
+
+        def on_read(read: CardRead) -> None:
+            event = checkout_event(read, role)
+            if event is not None:
+                send(event)
+
+        return on_read
 
     def audit(self, action: str, detail: str = "") -> None:
         read = self.controller.state.read
@@ -105,6 +127,9 @@ class Kiosk:
             self.monitor.stop()
         self.window.stop()
         self.window.close()
+        if self.checkout is not None:
+            self.checkout.stop()
+            self.checkout.close()
         for reader in self.readers:
             reader.stop()
         self.relay.close()
@@ -138,6 +163,10 @@ class Kiosk:
     def _access(self, loaded: LoadedConfig) -> AccessService:
         s = self.services
         controller = self.controller
+        if s.sip2 is not None:  # central.kind "sip2": keep the live check and learned cache
+            return Sip2AccessService(loaded, s.sessions, s.hasher, s.clock,
+                                     rule_set_version(loaded.config), s.sip2,
+                                     out_of_service=lambda: controller.out_of_service)
         return AccessService(loaded, s.sessions, s.hasher, s.clock,
                              rule_set_version(loaded.config),
                              out_of_service=lambda: controller.out_of_service)
@@ -199,6 +228,7 @@ def assemble(
     )
     window = KioskWindow(controller, ambient, actions, shuffle_pin=shuffle_pin)
     kiosk = Kiosk(loaded, overrides, services, relay, controller, window, list(readers))
+    kiosk.checkout = build_checkout(loaded, services, clock)
     holder.append(kiosk)
     inputs = loaded.config.inputs
     if inputs.door_contact is not None or inputs.fire_alarm is not None:
@@ -214,7 +244,7 @@ def assemble(
 def run(loaded: LoadedConfig) -> int:
     """`kiosk run`: full screen, no decorations, readers and relay from the config."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     relay = relay_from_config(loaded.config.relay)  # switched off before anything else
     try:
@@ -231,8 +261,12 @@ def run(loaded: LoadedConfig) -> int:
         services.close()
         raise
     try:
-        kiosk.window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        kiosk.window.showFullScreen()
+        shown: list[QWidget] = [kiosk.window] if loaded.config.kiosk.mode != "checkout" else []
+        if kiosk.checkout is not None:
+            shown.append(kiosk.checkout)  # "both": a second screen beside the door's
+        for window in shown or [kiosk.window]:
+            window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            window.showFullScreen()
         kiosk.start()
         start_background_work(kiosk)
         with quit_on_signals():

@@ -128,3 +128,30 @@ def test_inactivity_warns_then_logs_out(
     qtbot.waitUntil(lambda: screen.controller.state.phase is Phase.RECEIPT)
     screen.stop()
     assert screen.controller.state.patron is None
+
+
+def test_kiosk_in_mode_both_gets_a_checkout_window(
+    qtbot: Any, tmp_path: Path, acs: FakeAcs, clock: FixedClock
+) -> None:
+    from drivers.fake import RecordingRelay
+    from kiosk.app import assemble
+    from kiosk.app_checkout import checkout_event
+    from kiosk.checkout_flow import ItemScanned
+
+    loaded = sip2_config(tmp_path, acs.port, 'kiosk.mode="both"')
+    services = build_services(loaded, clock)
+    relay = RecordingRelay("test")
+    kiosk = assemble(loaded, services, relay, clock)
+    try:
+        assert isinstance(kiosk.checkout, CheckoutScreen)
+        qtbot.addWidget(kiosk.checkout)
+        qtbot.addWidget(kiosk.window)
+        assert isinstance(kiosk.controller.access, Sip2AccessService)
+        kiosk.reload_config()  # a reload keeps the live SIP2 check
+        assert isinstance(kiosk.controller.access, Sip2AccessService)
+        kiosk.checkout.send.emit(checkout_event(parse_card(AVAILABLE, "items"), "items"))
+        assert [t["kind"] for t in acs.transactions] == ["checkin"]
+        assert checkout_event(parse_card("garbage!", "items"), "items") is None
+        assert isinstance(checkout_event(CARD, "items"), ItemScanned)
+    finally:
+        kiosk.close()
