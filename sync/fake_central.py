@@ -138,6 +138,9 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so the client's Session really reuses sockets
     server_version = "FakeCentral/1"
+    # Headers and body leave in separate writes; with Nagle on, each answer then waits for the
+    # client's delayed ACK: 40 ms per request, which is most of a delta sync (bench).
+    disable_nagle_algorithm = True
 
     @property
     def central(self) -> FakeCentral:
