@@ -1,0 +1,71 @@
+"""`kiosk run` offscreen in its own process, instrumented: `python -m bench.kiosk_child`.
+
+Usage: `python -m bench.kiosk_child CONFIG PATRONS VISITS`. Runs the real `kiosk.cli.main(["run"])`
+with two hooks: the clock is fixed to staffed hours (the shipped config lets a card in without
+a PIN then, so 10,000 visits do not spend 10,000 argon2id verifications), and the background
+work hook prints {"event": "shown", "wall": ...} on the event loop's first turn after the window
+is shown, then plays VISITS card visits through the window's dispatch (flow, cache, entry log,
+screens) and prints the RSS at the half and at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+
+from bench.workspace import STAFFED_AT, current_rss_mb, visitors
+
+STARTED = time.time()
+
+
+def _say(**fields: object) -> None:
+    sys.stdout.write(json.dumps(fields) + "\n")
+    sys.stdout.flush()
+
+
+def main(argv: list[str]) -> int:
+    config, patrons, visits = argv[0], int(argv[1]), int(argv[2])
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import kiosk.app as app
+    from kiosk.cli import main as kiosk_main
+    from kiosk.clock import FixedClock
+
+    app.SystemClock = lambda: FixedClock(STAFFED_AT)  # type: ignore[assignment,misc,return-value]
+
+    def hooked(kiosk: app.Kiosk) -> None:
+        def shown() -> None:
+            _say(event="shown", wall=time.time(), rss_mb=current_rss_mb())
+            _play(kiosk, patrons, visits, QApplication.processEvents)
+            QApplication.quit()
+
+        QTimer.singleShot(0, shown)
+
+    app.start_background_work = hooked
+    return kiosk_main(["--config", config, "run"])
+
+
+def _play(kiosk: object, patrons: int, visits: int, pump: object) -> None:
+    from drivers.cardparse import parse_card
+    from kiosk.flow import Cancelled, CardPresented
+
+    window = kiosk.window  # type: ignore[attr-defined]
+    people = visitors(patrons, min(visits, patrons), random.Random(7))
+    rss: list[float] = []
+    start = time.perf_counter()
+    for n in range(visits):
+        window.dispatch(CardPresented(parse_card(people[n % len(people)].card, "door")))
+        window.dispatch(Cancelled())
+        if n % 100 == 0:
+            pump()  # type: ignore[operator]
+        if n + 1 in (visits // 2, visits):
+            rss.append(current_rss_mb())
+    _say(event="visits", visits=visits, seconds=time.perf_counter() - start,
+         rss_half_mb=rss[0], rss_end_mb=rss[-1])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,91 @@
+"""Full and delta sync figures against a FakeCentral in another process, over loopback HTTP.
+
+The fake central runs in its own process (its memory and GIL are not the kiosk's), and each
+sync runs in a fresh child process so `full_sync_peak_rss_mb` is the peak of the process that
+did the sync and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from bench.figures import Figure, emit
+from bench.workspace import REPO, SEED, TODAY
+from sync.synthetic import FIRST_PATRON_NUMBER
+
+
+@contextmanager
+def fake_central(patrons: int) -> Iterator[str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync.fake_central", "--port", "0", "--patrons", str(patrons),
+         "--seed", str(SEED), "--today", TODAY.isoformat()],
+        stdout=subprocess.PIPE, text=True, cwd=REPO,
+    )
+    try:
+        assert proc.stdout is not None
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def run_child(mode: str, config: Path, url: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.sync_child", mode, str(config), url],
+        check=True, capture_output=True, text=True, cwd=REPO,
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def full_sync(config: Path, url: str, patrons: int) -> list[Figure]:
+    fetch = run_child("fetch", config, url)
+    full = run_child("full", config, url)
+    if full["records"] != patrons:
+        raise RuntimeError(f"full sync applied {full['records']} records, expected {patrons}")
+    return [
+        emit(Figure("full_sync_s", full["seconds"], "s", 60, patrons)),
+        emit(Figure("full_sync_peak_rss_mb", full["peak_rss_mb"], "MB", 300, patrons,
+                    f"process RSS before the sync {full['start_rss_mb']:.0f} MB")),
+        emit(Figure("full_sync_baseline_fetch_s", fetch["seconds"], "s", None, patrons,
+                    "same pages fetched and validated, nothing written")),
+        emit(Figure("full_sync_ratio_to_fetch", full["seconds"] / fetch["seconds"], "x", None,
+                    patrons)),
+    ]
+
+
+def change_patrons(url: str, patrons: int, changes: int) -> None:
+    """Rename `changes` patrons spread over the population at the fake central."""
+    step = max(1, patrons // changes)
+    with requests.Session() as session:
+        for n in range(changes):
+            patron_id = str(FIRST_PATRON_NUMBER + (n * step) % patrons)
+            resp = session.post(f"{url}/_fake/patrons/{patron_id}",
+                                json={"name": f"Renamed {n}"}, timeout=10)
+            resp.raise_for_status()
+    # Not timed: this is the central changing, not the kiosk syncing.
+
+
+def delta_sync(config: Path, url: str, patrons: int, changes: int = 1000) -> list[Figure]:
+    empty = run_child("delta", config, url)  # nothing changed: the fixed cost of a sync
+    change_patrons(url, patrons, changes)
+    started = time.perf_counter()
+    delta = run_child("delta", config, url)
+    process_s = time.perf_counter() - started
+    if delta["records"] != changes:
+        raise RuntimeError(f"delta sync applied {delta['records']} records, expected {changes}")
+    return [
+        emit(Figure("delta_sync_s", delta["seconds"], "s", 1, changes,
+                    f"sync call only; whole child process {process_s:.2f} s")),
+        emit(Figure("delta_sync_baseline_empty_s", empty["seconds"], "s", None, 0,
+                    "a delta sync with no changes")),
+    ]

@@ -1,0 +1,77 @@
+"""A throw-away kiosk installation for the benchmarks: config, data dir, services, patrons.
+
+The shipped config.toml with its data_dir pointed into the workspace, so every figure is taken
+on the configuration a library gets (WAL, synchronous=FULL, secure_delete).
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from kiosk.clock import COPENHAGEN, FixedClock
+from kiosk.config import LoadedConfig, load
+from kiosk.services import Services, build_services
+from sync.synthetic import card_number, synthetic_patron
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_CONFIG = REPO / "config.toml"
+TODAY = date(2026, 11, 21)
+"""The fake central generates its population as of this day; the clock below agrees."""
+SELF_SERVICE_AT = datetime(2026, 11, 21, 12, 0, tzinfo=COPENHAGEN)
+"""Saturday noon: self-service hours, so a card needs a PIN."""
+STAFFED_AT = datetime(2026, 11, 23, 12, 0, tzinfo=COPENHAGEN)
+"""Monday noon: staffed hours, where the shipped config lets a card in without a PIN."""
+SEED = 1
+
+
+def write_config(root: Path, extra: str = "") -> Path:
+    text = SHIPPED_CONFIG.read_text(encoding="utf-8")
+    line = 'data_dir = "data"'
+    if line not in text:
+        raise RuntimeError("the shipped config.toml no longer sets data_dir = \"data\"")
+    text = text.replace(line, f'data_dir = "{(root / "data").as_posix()}"', 1)
+    path = root / "config.toml"
+    path.write_text(text + extra, encoding="utf-8")
+    return path
+
+
+def open_services(config: Path, at: datetime = SELF_SERVICE_AT) -> tuple[Services, FixedClock]:
+    loaded: LoadedConfig = load(config)
+    clock = FixedClock(at)
+    return build_services(loaded, clock), clock
+
+
+def database_file(services: Services) -> Path:
+    return Path(services.engine.url.database or "")
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+@dataclass(frozen=True, slots=True)
+class Visitor:
+    card: str
+    pin: str
+    patron_id: str
+
+
+def visitors(patrons: int, count: int, rng: random.Random) -> list[Visitor]:
+    """`count` patrons drawn at random from the population, with their card and PIN."""
+    out = []
+    for index in rng.sample(range(patrons), min(count, patrons)):
+        record = synthetic_patron(index, SEED, TODAY)
+        out.append(Visitor(card_number(index), record["pin"], record["patron_id"]))
+    return out
