@@ -130,6 +130,7 @@ class Kiosk:
         if self.checkout is not None:
             self.checkout.stop()
             self.checkout.close()
+            self.checkout.controller.close()
         for reader in self.readers:
             reader.stop()
         self.relay.close()

@@ -1,7 +1,7 @@
 """Composition of the self-checkout screen for `kiosk run` (mode "checkout" or "both").
 
-Needs `central.kind = "sip2"` (circulation speaks SIP2). Qt is imported inside the function,
-like app.py, so importing this module loads no Qt.
+Circulation speaks SIP2 (central.kind "sip2", or a [central.sip2] user beside another kind).
+Qt is imported inside the function, like app.py, so importing this module loads no Qt.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from kiosk.circulation import sip2_circulation
 from kiosk.clock import Clock
 from kiosk.config import LoadedConfig
 from kiosk.flow import CardPresented
+from kiosk.rules import rule_set_version
 from kiosk.services import Services
 from kiosk.sip2_access import Sip2AccessService
+from kiosk.sip2_link import DOOR_TIMEOUT_S, LiveLink, sip2_client
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.checkout import CheckoutScreen
@@ -27,18 +29,30 @@ log = logging.getLogger(__name__)
 
 def build_checkout(loaded: LoadedConfig, services: Services, clock: Clock
                    ) -> CheckoutScreen | None:
-    """The checkout screen, or None when this kiosk has none (mode "door", or no SIP2)."""
+    """The checkout screen, or None when this kiosk has none (mode "door", or no SIP2).
+
+    With central.kind "sip2" it shares the door's live link; with another kind and a
+    `[central.sip2]` user (bulk sync for the door's cache, SIP2 for lending: DESIGN.md) it
+    opens its own link, closed with the screen's controller.
+    """
     config = loaded.config
     if config.kiosk.mode == "door":
         return None
-    if not isinstance(services.access, Sip2AccessService) or services.sip2 is None:
-        log.warning('kiosk.mode %r: the checkout screen needs central.kind = "sip2"; '
-                    "running the door only", config.kiosk.mode)
+    access, link, owns = services.access, services.sip2, False
+    if not isinstance(access, Sip2AccessService) and config.central.sip2.user:
+        link = LiveLink(sip2_client(loaded, timeout_s=DOOR_TIMEOUT_S, retries=0, clock=clock),
+                        clock, name="SIP2 checkout")
+        access = Sip2AccessService(loaded, services.sessions, services.hasher, clock,
+                                   rule_set_version(config), link)
+        owns = True
+    if not isinstance(access, Sip2AccessService) or link is None:
+        log.warning('kiosk.mode %r: the checkout screen needs SIP2 ([central.sip2] with a '
+                    "user); running the door only", config.kiosk.mode)
         return None
     from kiosk.ui.screens.checkout import CheckoutScreen
 
-    circulation = sip2_circulation(services.access, services.sip2, services.sessions, clock,
-                                   config.central.offline_circulation)
+    circulation = sip2_circulation(access, link, services.sessions, clock,
+                                   config.central.offline_circulation, owns_link=owns)
     timings = Timings(pin_length=config.access.pin_length)
     controller = CheckoutController(circulation, clock, timings, branch=config.kiosk.branch)
     return CheckoutScreen(controller, config.kiosk.language)

@@ -90,6 +90,9 @@ class CheckoutController:
                 self._on_change(self.state)
         return self.state
 
+    def close(self) -> None:
+        self.circulation.close()
+
     def warning(self) -> float | None:
         return self.state.warning(self.clock.monotonic(), self.timings)
 

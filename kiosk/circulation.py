@@ -55,17 +55,26 @@ class Circulation(Protocol):
 
     def end_session(self, patron: PatronSession) -> None: ...
 
+    def close(self) -> None:
+        """Release connections this circulation opened itself."""
+        ...
+
 
 class Sip2Circulation:
     def __init__(
         self, access: Sip2AccessService, link: LiveLink, sessions: sessionmaker[Session],
-        clock: Clock, offline: OfflineCirculation,
+        clock: Clock, offline: OfflineCirculation, owns_link: bool = False,
     ) -> None:
         self.access = access
         self.link = link
         self.sessions = sessions
         self.clock = clock
         self.offline = offline
+        self._owns_link = owns_link
+
+    def close(self) -> None:
+        if self._owns_link:
+            self.link.close()
 
     def login(self, read: CardRead, pin: str) -> LoginResult:
         info = self.access.live_patron(read, pin)
@@ -195,8 +204,8 @@ def _ready(info: ItemInfo | None, item_id: str) -> ReadyLine:
 
 def sip2_circulation(
     access: Sip2AccessService, link: LiveLink, sessions: sessionmaker[Session], clock: Clock,
-    offline_mode: str,
+    offline_mode: str, owns_link: bool = False,
 ) -> Sip2Circulation:
-    """The checkout screen's circulation for `central.kind = "sip2"`."""
+    """The checkout screen's circulation over SIP2 (`owns_link`: close() closes the link)."""
     offline = OfflineCirculation(access, sessions, clock, offline_mode)
-    return Sip2Circulation(access, link, sessions, clock, offline)
+    return Sip2Circulation(access, link, sessions, clock, offline, owns_link)

@@ -20,11 +20,12 @@ from drivers.fake import RecordingRelay
 from kiosk.app import Kiosk, assemble, card_from_keyboard, quit_on_signals
 from kiosk.cache import queries
 from kiosk.cache.patrons import apply_records
+from kiosk.checkout_flow import ItemScanned
 from kiosk.clock import COPENHAGEN, FixedClock
 from kiosk.config import ConfigError, LoadedConfig, load
 from kiosk.flow import CardPresented
 from kiosk.services import Services, build_services
-from sync.fake_central import FakeCentral
+from sync.fake_central import FakeCentral, start_sip2_fake
 from sync.records import parse_patron
 from sync.synthetic import DEMO_PERSONAS
 
@@ -91,15 +92,27 @@ def demo(headless: bool, screenshots: Path | None, overrides: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="kiosk-demo-") as tmp:
         central = FakeCentral(POPULATION, seed=1, today=start.date())
         url = central.start()
+        acs = start_sip2_fake(0, central)  # the checkout screen lends over SIP2
         try:
-            loaded = _config(Path(tmp), url, overrides)
+            loaded = _config(Path(tmp), url, [*_sip2(Path(tmp), acs.port), *overrides])
             return _demo(loaded, overrides, central, start, headless, screenshots)
         except ConfigError as err:
             for line in err.lines:
                 sys.stderr.write(line + "\n")
             return 2
         finally:
+            acs.stop()
             central.stop()
+
+
+def _sip2(tmp: Path, port: int) -> list[str]:
+    """Overrides for the checkout screen: mode "both", [central.sip2] at the SIP2 fake."""
+    secret = tmp / "sip2.password"
+    secret.write_text("secret\n", encoding="utf-8")
+    secret.chmod(0o600)
+    return ['kiosk.mode="both"', 'central.sip2.host="127.0.0.1"', f"central.sip2.port={port}",
+            'central.sip2.user="kiosk"', f'central.sip2.password_file="{secret}"',
+            'central.sip2.institution="DK-761500"', 'central.sip2.location="solrod"']
 
 
 def _config(tmp: Path, url: str, overrides: list[str]) -> LoadedConfig:
@@ -148,7 +161,15 @@ def _headless(kiosk: Kiosk, clock: FixedClock, screenshots: Path | None) -> int:
                   screenshots, sys.stdout.write, TECHNICIAN_PIN)
     cards = {p.role: (p.card, p.pin) for p in DEMO_PERSONAS}
     play(visit, cards)
-    for path in visit.shots:
+    shots = list(visit.shots)
+    if kiosk.checkout is not None:
+        from kiosk.ui.demo_checkout import play_checkout
+
+        anna = DEMO_PERSONAS[0]
+        card = CardPresented(card_from_keyboard(kiosk.loaded, anna.card))
+        shots += play_checkout(kiosk.checkout, card, anna.pin, screenshots, sys.stdout.write,
+                               clock.advance)
+    for path in shots:
         sys.stdout.write(f"wrote {path}\n")
     return 0
 
@@ -173,8 +194,14 @@ def _interactive(kiosk: Kiosk, app: object, start: datetime) -> int:
     assert isinstance(app, QApplication)
     window = kiosk.window
 
+    checkout = kiosk.checkout
+
     def present(raw: str) -> None:
-        window.dispatch(CardPresented(card_from_keyboard(kiosk.loaded, raw)))
+        read = card_from_keyboard(kiosk.loaded, raw)
+        if checkout is not None and checkout.isActiveWindow():  # typed at the checkout window
+            checkout.dispatch(ItemScanned(raw) if raw.startswith("5000") else CardPresented(read))
+            return
+        window.dispatch(CardPresented(read))
 
     host = QWidget()
     host.setWindowTitle("Kiosk demo")
@@ -187,6 +214,10 @@ def _interactive(kiosk: Kiosk, app: object, start: datetime) -> int:
     app.installEventFilter(keyboard)
     host.resize(1280 + 380, 800)
     host.show()
+    if checkout is not None:
+        checkout.setWindowTitle("Kiosk demo: Lån og aflever (type a card, then items 5000000011…)")
+        checkout.resize(1280, 800)
+        checkout.show()
     kiosk.start()
     try:
         with quit_on_signals():

@@ -7,7 +7,8 @@ scanner through `dispatch(ItemScanned(...))` or are typed into the field on scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ from kiosk.checkout_flow import (
 )
 from kiosk.flow import Cancelled, PinDigit, PinErased, PinSubmitted, Tick
 from kiosk.reasons import Lang
+from kiosk.ui import theme
 from kiosk.ui.screens.base import button, label
 from kiosk.ui.screens.checkout_texts import (
     item_line,
@@ -98,6 +100,19 @@ class CheckoutScreen(QWidget):
         self.controller.handle(Tick())
         self.show_state()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A window of its own (mode "both": a second screen), so it carries the theme itself.
+        size = event.size()
+        scale = theme.scale_for(size.width(), size.height())
+        self.setStyleSheet(theme.style_sheet(scale))
+        self.pinpad.rescale(scale)
+        self.dots.rescale(scale)
+        for field in (self.return_field, self.item_field):
+            field.setMinimumHeight(max(theme.MIN_TARGET_PX, theme.px(64, scale)))
+            field.setStyleSheet(f"font-size: {theme.px(32, scale)}px; color: black; "
+                                "background: white;")
+        super().resizeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress:
             self.controller.handle(Touched())
@@ -136,6 +151,7 @@ class CheckoutScreen(QWidget):
         page.box.addWidget(label("title", word("title", self.lang)))
         self.idle_text = label("lead", word("idle", self.lang))
         self.returns = label("body")
+        self.returns.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         page.box.addWidget(self.idle_text)
         page.box.addWidget(self.returns, 1)
         self.return_field, self.return_button = self._entry(page, "return")
@@ -168,6 +184,7 @@ class CheckoutScreen(QWidget):
         self.hello = label("lead")
         self.offline_note = label("small")
         self.lines = label("body")
+        self.lines.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         page.box.addWidget(self.hello)
         page.box.addWidget(self.offline_note)
         page.box.addWidget(self.lines, 1)
@@ -244,6 +261,7 @@ class CheckoutScreen(QWidget):
         total = self.controller.timings.warning_s
         for bar in (self.session_countdown, self.account_countdown):
             bar.show_remaining(warning, total, word("warning", lang))
+            bar.setVisible(warning is not None)
 
     def _render_session(self, state: CheckoutState) -> None:
         patron = state.patron
@@ -273,6 +291,8 @@ class CheckoutScreen(QWidget):
             item = self.loan_rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone from this frame, not only after the next event loop turn
+                widget.setParent(None)
                 widget.deleteLater()
         self.renew_buttons = {}
         account = state.account
