@@ -41,7 +41,7 @@ def build_checkout(loaded: LoadedConfig, services: Services, clock: Clock
     access, link, owns = services.access, services.sip2, False
     if not isinstance(access, Sip2AccessService) and config.central.sip2.user:
         link = LiveLink(sip2_client(loaded, timeout_s=DOOR_TIMEOUT_S, retries=0, clock=clock),
-                        clock, name="SIP2 checkout")
+                        clock, name="SIP2 checkout", deadline_s=DOOR_TIMEOUT_S)
         access = Sip2AccessService(loaded, services.sessions, services.hasher, clock,
                                    rule_set_version(config), link)
         owns = True

@@ -154,7 +154,12 @@ class ReplayReport:
 
 
 def replay_offline(sessions: sessionmaker[Session], link: LiveLink, clock: Clock) -> ReplayReport:
-    """Send queued offline loans and returns, oldest first; stop at the first link failure."""
+    """Send queued offline loans and returns, oldest first; stop at the first link failure.
+
+    Each row counts an attempt *before* it is sent. A row with an attempt but no answer may
+    have reached the ACS (answer lost): it is resent only if the item's status says it did
+    not, so a loan is never made twice.
+    """
     report = ReplayReport()
     with sessions() as session:
         ids = list(session.scalars(
@@ -163,28 +168,63 @@ def replay_offline(sessions: sessionmaker[Session], link: LiveLink, clock: Clock
                                         OutboxItem.parked_error.is_(None))
             .order_by(OutboxItem.id)))
     for row_id in ids:
-        with sessions() as session:
+        with sessions.begin() as session:
             row = session.get(OutboxItem, row_id)
             if row is None or row.sent_at is not None or row.parked_error is not None:
                 continue
-            kind, payload, at = row.kind, json.loads(row.payload), row.created_at
-        refusal = _send(link, kind, payload, at)
+            kind, payload, at, uncertain = (row.kind, json.loads(row.payload), row.created_at,
+                                            row.attempts > 0)
+            row.attempts += 1
+        refusal = _replay_one(link, kind, payload, at, uncertain)
         if refusal is None:
             report.offline = True
             return report
-        with sessions.begin() as session:
-            row = session.get(OutboxItem, row_id)
-            assert row is not None
-            row.attempts += 1
-            if refusal:
-                row.parked_error = refusal
-                report.refused += 1
-                log.warning("offline %s of item %s refused on replay: %s", kind,
-                            payload["item"], refusal)
-            else:
-                row.sent_at = clock.now()
-                report.sent += 1
+        _settle(sessions, row_id, refusal, clock.now(), report)
+        if refusal:
+            log.warning("offline %s of item %s refused on replay: %s", kind, payload["item"],
+                        refusal)
     return report
+
+
+def _replay_one(
+    link: LiveLink, kind: str, payload: dict[str, str], at: datetime, uncertain: bool
+) -> str | None:
+    if uncertain:
+        done = _already_done(link, kind, payload)
+        if done is None:
+            return None
+        if done:
+            log.info("offline %s of item %s had reached the library system", kind,
+                     payload["item"])
+            return ""
+    return _send(link, kind, payload, at)
+
+
+def _already_done(link: LiveLink, kind: str, payload: dict[str, str]) -> bool | None:
+    """Did an earlier try whose answer was lost get through? None = cannot tell (offline)."""
+    info = link.call(lambda c: c.item_information(payload["item"]))
+    if info is None:
+        return None
+    charged = info.circulation_status in ("04", "05")
+    if kind == CHECKIN_KIND:
+        return not charged
+    due = datetime.fromisoformat(payload["due"])
+    return charged and info.due_date is not None and info.due_date.date() == due.date()
+
+
+def _settle(
+    sessions: sessionmaker[Session], row_id: int, refusal: str, now: datetime,
+    report: ReplayReport,
+) -> None:
+    with sessions.begin() as session:
+        row = session.get(OutboxItem, row_id)
+        assert row is not None
+        if refusal:
+            row.parked_error = refusal
+            report.refused += 1
+        else:
+            row.sent_at = now
+            report.sent += 1
 
 
 def _send(link: LiveLink, kind: str, payload: dict[str, str], at: datetime) -> str | None:

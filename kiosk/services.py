@@ -55,7 +55,7 @@ def build_services(loaded: LoadedConfig, clock: Clock) -> Services:
     if loaded.config.central.kind == "sip2":
         # Learned cache: a live SIP2 check first, the cache behind it (kiosk/sip2_access.py).
         client = sip2_client(loaded, timeout_s=DOOR_TIMEOUT_S, retries=0, clock=clock)
-        link = LiveLink(client, clock)
+        link = LiveLink(client, clock, deadline_s=DOOR_TIMEOUT_S)
         sip2 = Sip2AccessService(loaded, sessions, hasher, clock, version, link)
         return Services(loaded, clock, engine, sessions, hasher, sip2, key, link)
     access = AccessService(loaded, sessions, hasher, clock, version)

@@ -8,13 +8,14 @@ for a timeout, and it logs the failure once and the recovery once (STYLE.md E13)
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Final, TypeVar
+from typing import Final, TypeVar, cast
 
 from kiosk.clock import Clock
 from kiosk.config import LoadedConfig
-from sync.sip2 import Sip2Client, Sip2Error
+from sync.sip2 import Sip2Client, Sip2Error, Sip2LinkError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,9 +56,11 @@ class LiveLink:
 
     def __init__(
         self, client: Sip2Client, clock: Clock, retry_after: timedelta = timedelta(seconds=30),
-        name: str = "SIP2",
+        name: str = "SIP2", deadline_s: float | None = None,
     ) -> None:
         self.client = client
+        self.deadline_s = deadline_s
+        """Hard limit for a whole call (reconnect and login included); None = the client's."""
         self._clock = clock
         self._retry_after = retry_after.total_seconds()
         self._down_until: float | None = None
@@ -73,7 +76,7 @@ class LiveLink:
         if self._down_until is not None and now < self._down_until:
             return None
         try:
-            result = work(self.client)
+            result = self._run(work)
         except Sip2Error as err:
             if self.last_error is None:
                 log.warning("%s: library system unreachable (%s); using the cache",
@@ -86,6 +89,28 @@ class LiveLink:
         self.last_error = None
         self._down_until = None
         return result
+
+    def _run(self, work: Callable[[Sip2Client], T]) -> T:
+        if self.deadline_s is None:
+            return work(self.client)
+        box: list[tuple[bool, object]] = []
+
+        def run() -> None:
+            try:
+                box.append((True, work(self.client)))
+            except Exception as err:  # noqa: BLE001 - handed over to the caller's thread
+                box.append((False, err))
+
+        worker = threading.Thread(target=run, name="sip2-live-call", daemon=True)
+        worker.start()
+        worker.join(self.deadline_s)
+        if not box:  # still waiting: the patron does not (the client's timeout ends it)
+            raise Sip2LinkError(f"no answer within {self.deadline_s:g} s")
+        ok, value = box[0]
+        if not ok:
+            assert isinstance(value, Exception)
+            raise value
+        return cast(T, value)
 
     def reset(self) -> None:
         """Try the ACS again at the next call (after a technician fixed something)."""

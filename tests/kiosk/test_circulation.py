@@ -220,3 +220,30 @@ def test_offline_first_timer_and_checkin_only(
         assert [(r.ok, r.queued) for r in ctl.state.returns] == [(True, True)]
     finally:
         built.close()
+
+
+def test_a_lost_answer_on_replay_never_lends_twice(
+    services: Services, acs: FakeAcs, clock: FixedClock
+) -> None:
+    ctl = controller(services, clock)
+    log_in(ctl)
+    ctl.handle(FinishRequested())
+    port = acs.port
+    acs.stop()
+    log_in(ctl)
+    ctl.handle(ItemScanned(AVAILABLE_2))
+    with fake_acs(clock, port) as back:
+        link = LiveLink(sip2_client(services.loaded, timeout_s=1, retries=0, clock=clock), clock)
+        try:
+            link.call(lambda c: c.login())
+            back.set_fault("bad_checksum", count=-1)  # the loan is made, every answer garbled
+            lost = replay_offline(services.sessions, link, clock)
+            back.clear_faults()
+            link.reset()
+            again = replay_offline(services.sessions, link, clock)
+        finally:
+            link.close()
+        assert (lost.offline, lost.sent, again.sent) == (True, 0, 1)
+        assert [(t["kind"], t["item"]) for t in back.transactions] == [
+            ("checkout", AVAILABLE_2)]
+        assert back.received.count("17") == 1  # asked whether it got through, did not resend

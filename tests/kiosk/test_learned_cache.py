@@ -230,3 +230,19 @@ def test_no_pin_or_cpr_in_logs(
     assert ANNA_PIN not in text
     assert "1705901234" not in text
     assert "170590-1234" not in text
+
+
+def test_a_slow_library_system_never_holds_the_door_past_the_deadline(
+    sip2_services: Services, acs: FakeAcs, clock: FixedClock
+) -> None:
+    import time
+
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK
+    link = sip2_services.sip2
+    assert link is not None
+    link.deadline_s = 0.2
+    acs.set_fault("slow", count=1, seconds=1.0)
+    started = time.monotonic()
+    assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK  # decided from the cache
+    assert time.monotonic() - started < 0.9
+    assert not link.online
