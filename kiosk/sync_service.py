@@ -24,7 +24,7 @@ from kiosk.cache.models import OutboxItem
 from kiosk.cache.patrons import ApplyCounts, apply_records, begin_staging, swap_staging
 from kiosk.clock import Clock
 from kiosk.keyed_hash import KeyedHasher
-from sync.client import CentralClient, CentralError, EventItem, Gone, iter_pages
+from sync.client import EVENT_KINDS, CentralClient, CentralError, EventItem, Gone, iter_pages
 
 log = logging.getLogger(__name__)
 CURSOR_KEY = "sync_cursor"
@@ -179,6 +179,8 @@ def _due_items(session: Session, now: datetime, batch: int) -> list[OutboxItem]:
     rows = session.scalars(
         select(OutboxItem)
         .where(OutboxItem.sent_at.is_(None), OutboxItem.parked_error.is_(None))
+        # Only what the sync API takes: SIP2 offline circulation is replayed over SIP2.
+        .where(OutboxItem.kind.in_(EVENT_KINDS))
         .where((OutboxItem.next_attempt_at.is_(None)) | (OutboxItem.next_attempt_at <= now))
         .order_by(OutboxItem.id)
         .limit(batch)

@@ -247,3 +247,19 @@ def test_a_lost_answer_on_replay_never_lends_twice(
         assert [(t["kind"], t["item"]) for t in back.transactions] == [
             ("checkout", AVAILABLE_2)]
         assert back.received.count("17") == 1  # asked whether it got through, did not resend
+
+
+def test_http_outbox_leaves_sip2_circulation_alone(
+    services: Services, acs: FakeAcs, clock: FixedClock
+) -> None:
+    from kiosk.sync_service import _due_items
+
+    ctl = controller(services, clock)
+    log_in(ctl)
+    ctl.handle(FinishRequested())
+    acs.stop()
+    log_in(ctl)
+    ctl.handle(ItemScanned(AVAILABLE_2))
+    with services.sessions() as session:
+        assert queries.outbox_pending(session) == 1
+        assert _due_items(session, clock.now(), 100) == []
