@@ -51,10 +51,18 @@ class Sip2AccessService(AccessService):
         evaluation = super().screen_card(read)
         decision = evaluation.decision
         unknown = decision is not None and decision.reason is Reason.UNKNOWN_CARD
-        if unknown and pin_required(evaluation.mode, self.config.access):
+        if not unknown or evaluation.credential_id is None:
+            return evaluation
+        if pin_required(evaluation.mode, self.config.access):
             # Not in the learned cache yet: the library system may know them. Ask for the PIN.
             return replace(evaluation, decision=None, needs_pin=True)
-        return evaluation
+        # Card alone (staffed hours): ask the library system about the card, without a PIN.
+        key = sip2_key(read)
+        info = self.link.call(lambda c: c.patron_information(key))
+        if info is None or info.valid_patron is not True:
+            return evaluation
+        self._write_through(read, evaluation.credential_id, key, None, info)
+        return super().screen_card(read)
 
     def check_pin(self, read: CardRead, pin: str | None) -> Evaluation:
         cid = self.credential_id(read)
@@ -79,7 +87,7 @@ class Sip2AccessService(AccessService):
         return info
 
     def _write_through(
-        self, read: CardRead, cid: bytes, key: str, pin: str, info: PatronInfo
+        self, read: CardRead, cid: bytes, key: str, pin: str | None, info: PatronInfo
     ) -> None:
         with self.sessions.begin() as session:
             if info.valid_patron is False:

@@ -246,3 +246,24 @@ def test_a_slow_library_system_never_holds_the_door_past_the_deadline(
     assert _reason(sip2_services, ANNA_CARD, ANNA_PIN) is Reason.OK  # decided from the cache
     assert time.monotonic() - started < 0.9
     assert not link.online
+
+
+def test_staffed_hours_card_alone_asks_the_library_without_a_pin(
+    sip2_services: Services, acs: FakeAcs, clock: FixedClock
+) -> None:
+    from datetime import datetime
+
+    from kiosk.clock import COPENHAGEN
+
+    clock.set(datetime(2026, 11, 23, 12, 0, tzinfo=COPENHAGEN))  # Monday, staffed: card only
+    screened = sip2_services.access.screen_card(ANNA_READ)
+    assert screened.decision is not None
+    assert screened.decision.reason is Reason.OK
+    assert acs.received.count("63") == 1  # one live look-up, without a PIN
+    with sip2_services.sessions() as session:
+        patron = session.get(Patron, ANNA_CARD)
+        assert patron is not None
+        assert (patron.pin_verifier, patron.verified_at) == (None, None)
+    unknown = sip2_services.access.screen_card(parse_card("3300009999", "door"))
+    assert unknown.decision is not None
+    assert unknown.decision.reason is Reason.UNKNOWN_CARD
