@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from drivers.receipt_printer import EscPosPrinter
 from drivers.types import CardRead
 from kiosk.checkout import CheckoutController
 from kiosk.checkout_flow import ItemScanned, Timings
@@ -54,7 +55,12 @@ def build_checkout(loaded: LoadedConfig, services: Services, clock: Clock
     circulation = sip2_circulation(access, link, services.sessions, clock,
                                    config.central.offline_circulation, owns_link=owns)
     timings = Timings(pin_length=config.access.pin_length)
-    controller = CheckoutController(circulation, clock, timings, branch=config.kiosk.branch)
+    printer = None
+    if config.printer.driver == "escpos" and config.printer.port:
+        printer = EscPosPrinter(config.printer.port, config.printer.baudrate,
+                                config.printer.width, config.printer.encoding)
+    controller = CheckoutController(circulation, clock, timings, printer=printer,
+                                    branch=config.kiosk.branch)
     return CheckoutScreen(controller, config.kiosk.language)
 
 

@@ -59,6 +59,7 @@ def check_config(_args: argparse.Namespace, loaded: LoadedConfig) -> int:
     readers = ", ".join(f"{n} ({r.driver} {r.port or r.device})" for n, r in c.readers.items())
     print(f"readers: {readers or 'none configured'}")
     print(f"relay: {c.relay.driver} channel {c.relay.channel}, pulse {c.relay.pulse_seconds} s")
+    print(f"printer: {c.printer.driver} {c.printer.port or ''}".rstrip())
     print(f"central: {c.central.kind} {c.central.url or ''}".rstrip())
     a = c.access
     print(f"access: min age {a.min_age}, max debt {a.max_debt_dkk} DKK, opt-in "

@@ -110,6 +110,24 @@ class InputsSection(_Section):
     """On fire alarm: hold the door unlocked until the alarm clears, or only log it."""
 
 
+class PrinterSection(_Section):
+    driver: Literal["none", "escpos"] = "none"
+    """An ESC/POS receipt printer on a serial port prints the checkout receipt."""
+    port: str | None = None
+    """Serial device; prefer /dev/serial/by-id/..."""
+    baudrate: int = Field(9600, ge=1200, le=921600)
+    width: int = Field(42, ge=20, le=80)
+    """Characters per line (42 on 80 mm paper, 32 on 58 mm)."""
+    encoding: str = "cp865"
+    """Code page the printer is set to; cp865 has the Danish letters."""
+
+    @model_validator(mode="after")
+    def _needs_its_port(self) -> PrinterSection:
+        if self.driver == "escpos" and not self.port:
+            raise ValueError("printer driver 'escpos' needs `port`")
+        return self
+
+
 class AccessSection(_Section):
     min_age: int = Field(15, ge=0, le=120)
     max_debt_dkk: Decimal = Field(Decimal("100"), ge=0, le=100000)
@@ -264,6 +282,7 @@ class KioskConfig(_Section):
     readers: dict[str, ReaderSection] = Field(default_factory=dict)
     relay: RelaySection = Field(default_factory=RelaySection)
     inputs: InputsSection = Field(default_factory=InputsSection)
+    printer: PrinterSection = Field(default_factory=PrinterSection)
     access: AccessSection = Field(default_factory=AccessSection)
     calendar: CalendarSection = Field(default_factory=CalendarSection)
     central: CentralSection = Field(default_factory=CentralSection)
