@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from kiosk.cli_errors import OperationFailed, UsageError
 from kiosk.config import ConfigError, LoadedConfig, find_config, load
 from kiosk.keyed_hash import KeyFileError
 from kiosk.redaction import install_redaction
@@ -120,14 +121,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OperationFailed as err:
         print(f"kiosk {args.verb}: {err}", file=sys.stderr)
         return EXIT_FAILED
-
-
-class UsageError(Exception):
-    """Bad arguments: exit 2 with this message."""
-
-
-class OperationFailed(Exception):
-    """The operation could not be done (central unreachable, bad file): exit 1."""
 
 
 if __name__ == "__main__":

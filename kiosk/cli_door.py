@@ -16,7 +16,7 @@ from drivers.types import CardRead
 from kiosk.audit import cli_actor, record_audit
 from kiosk.cache import queries
 from kiosk.cache.patrons import ApplyCounts, apply_records
-from kiosk.cli import OperationFailed, UsageError
+from kiosk.cli_errors import OperationFailed, UsageError
 from kiosk.clock import COPENHAGEN, FixedClock, SystemClock, parse_instant
 from kiosk.config import LoadedConfig
 from kiosk.door import DoorController, DoorSettings

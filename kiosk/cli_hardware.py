@@ -11,7 +11,7 @@ import threading
 from drivers.discovery import list_input_devices, list_serial_ports
 from drivers.types import CardRead, ReaderStatus, RelayFault
 from kiosk.audit import cli_actor, record_audit
-from kiosk.cli import OperationFailed, UsageError
+from kiosk.cli_errors import OperationFailed, UsageError
 from kiosk.clock import SystemClock
 from kiosk.config import LoadedConfig
 from kiosk.services import build_services, readers_from_config, relay_from_config

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from kiosk.audit import cli_actor, record_audit
 from kiosk.cache import queries
-from kiosk.cli import UsageError
+from kiosk.cli_errors import UsageError
 from kiosk.clock import COPENHAGEN, SystemClock, parse_instant
 from kiosk.config import LoadedConfig
 from kiosk.services import build_services

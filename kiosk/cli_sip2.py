@@ -12,7 +12,7 @@ import ssl
 from collections.abc import Callable
 from typing import TypeVar
 
-from kiosk.cli import OperationFailed, UsageError
+from kiosk.cli_errors import OperationFailed, UsageError
 from kiosk.clock import SystemClock
 from kiosk.config import LoadedConfig
 from kiosk.learned_cache import LearnedCacheRefresher

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kiosk.audit import cli_actor, record_audit
-from kiosk.cli import OperationFailed, UsageError
+from kiosk.cli_errors import OperationFailed, UsageError
 from kiosk.clock import SystemClock
 from kiosk.config import LoadedConfig
 from kiosk.retention import purge
