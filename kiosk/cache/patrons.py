@@ -12,7 +12,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, false, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from drivers.cpr import cpr_birth_date, normalise_cpr
@@ -97,6 +97,8 @@ def apply_records(
     patrons = [patron_row(r, hasher) for r in keep]
     creds = [row for r in keep for row in credential_rows(r, hasher)]
     ids = list(latest)
+    if staging:
+        ids = _already_staged(session, ids)
     if gone and not staging:
         erase_patron_traces(session, gone)  # needs their credentials, so before deleting
     for chunk in _chunks(ids, 500):
@@ -109,6 +111,17 @@ def apply_records(
     _insert_all(session, patron_table.__table__, patrons)
     _insert_all(session, cred_table.__table__, creds)
     return ApplyCounts(upserted=len(patrons), deleted=len(gone))
+
+
+def _already_staged(session: Session, ids: list[str]) -> list[str]:
+    """The ids an earlier page of this full sync staged. A snapshot names each patron once, so
+    this is nearly always empty, and one key probe per id is far cheaper than the deletes it
+    spares (16 s of a 1M-patron full sync, bench)."""
+    found: list[str] = []
+    for chunk in _chunks(ids, 500):
+        found += session.scalars(
+            select(StagingPatron.patron_id).where(StagingPatron.patron_id.in_(chunk)))
+    return found
 
 
 def _insert_all(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -152,9 +165,25 @@ def begin_staging(session: Session) -> None:
 
 def swap_staging(session: Session) -> ApplyCounts:
     """Replace the live patrons with the staged set in the caller's one transaction."""
-    live = set(session.scalars(select(Patron.patron_id)))
-    staged = set(session.scalars(select(StagingPatron.patron_id)))
-    removed = sorted(live - staged)
+    # Only the (few) removed ids come into Python: two sets of a million ids were 180 MB of
+    # the full sync's peak RSS (bench, 1M patrons).
+    removed = list(session.scalars(
+        select(Patron.patron_id)
+        .where(Patron.patron_id.not_in(select(StagingPatron.patron_id)))
+        .order_by(Patron.patron_id)
+    ))
+    staged = session.scalar(select(func.count()).select_from(StagingPatron)) or 0
+    # Building the credentials' secondary index once, sorted, is ~10x faster than updating it
+    # row by row in random (HMAC) order: swap of 1M patrons 53 s -> 14 s (bench). Readers
+    # (WAL) keep the old table and index until this transaction commits.
+    connection = session.connection()
+    # pysqlite begins its transaction at the first INSERT/UPDATE/DELETE and runs DDL before
+    # that in autocommit: a kill -9 then left the index dropped (tests/faults). Begin it with a
+    # statement that changes nothing, so the drop is undone with everything else.
+    session.execute(delete(Lockout).where(false()))
+    indexes = list(Credential.metadata.tables[Credential.__tablename__].indexes)
+    for index in indexes:
+        index.drop(connection)
     session.execute(delete(Credential))
     session.execute(delete(Patron))
     patron_cols = [c.name for c in Patron.__table__.columns]
@@ -169,11 +198,13 @@ def swap_staging(session: Session) -> ApplyCounts:
             cred_cols, select(*[StagingCredential.__table__.c[c] for c in cred_cols])
         )
     )
+    for index in indexes:
+        index.create(connection)
     erase_patron_traces(session, removed)
     begin_staging(session)
     # Lockouts of credentials that no longer exist are meaningless; keep the rest.
     session.execute(delete(Lockout).where(Lockout.credential_id.not_in(select(Credential.id))))
-    return ApplyCounts(upserted=len(staged), deleted=len(removed))
+    return ApplyCounts(upserted=staged, deleted=len(removed))
 
 
 def debt_dkk(patron: Patron) -> Decimal:
