@@ -21,6 +21,7 @@ from faultkit import (
     integrity,
     kill_points,
     run_child,
+    scalar,
     snapshot,
 )
 from kioskkit import write_config
@@ -76,6 +77,8 @@ def kill_and_check(config: Path, url: str, kind: str, page_limit: str, after: fl
     finally:
         child.close()
     assert integrity(db_of(config)) == "ok"
+    assert scalar(db_of(config), "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                  "AND name = 'ix_credentials_patron_id'") == 1, "the schema lost an index"
     return snapshot(db_of(config))
 
 
