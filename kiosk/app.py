@@ -93,7 +93,7 @@ class Kiosk:
             if self.checkout is not None and role in ("checkout", "items"):
                 reader.start(on_read=self._to_checkout(role), on_status=post)
                 continue
-            # Reader threads only post; the controller runs on the GUI thread.
+            # Reader threads only post; the GUI thread hands on to the controller worker.
             reader.start(on_read=lambda read: post(CardPresented(read)), on_status=post)
         if self.checkout is not None:
             self.checkout.start()
@@ -102,7 +102,7 @@ class Kiosk:
 
     def _to_checkout(self, role: str) -> Callable[[CardRead], None]:
         assert self.checkout is not None
-        send = self.checkout.send.emit  # a signal: queued onto the GUI thread
+        send = self.checkout.send.emit  # a signal: queued onto the GUI thread, then the worker
 
         def on_read(read: CardRead) -> None:
             event = checkout_event(read, role)
@@ -125,7 +125,7 @@ class Kiosk:
             self.background.stop()
         if self.monitor is not None:
             self.monitor.stop()
-        self.window.stop()
+        self.window.stop()  # joins the controller worker: no relay command comes after this
         self.window.close()
         if self.checkout is not None:
             self.checkout.stop()
@@ -212,7 +212,8 @@ def assemble(
 ) -> Kiosk:
     """Wire a controller and a window around already-built services and relay (no start)."""
     from kiosk.ui.ambient import AmbientSource
-    from kiosk.ui.window import KioskWindow, TechnicianActions
+    from kiosk.ui.door_runner import TechnicianActions
+    from kiosk.ui.window import KioskWindow
 
     controller = DoorController(services.access, relay, clock, door_settings(loaded))
     services.access.out_of_service = lambda: controller.out_of_service
@@ -229,7 +230,7 @@ def assemble(
     )
     window = KioskWindow(controller, ambient, actions, shuffle_pin=shuffle_pin)
     kiosk = Kiosk(loaded, overrides, services, relay, controller, window, list(readers))
-    kiosk.checkout = build_checkout(loaded, services, clock)
+    kiosk.checkout = build_checkout(loaded, services, clock, window.worker)
     holder.append(kiosk)
     inputs = loaded.config.inputs
     if inputs.door_contact is not None or inputs.fire_alarm is not None:

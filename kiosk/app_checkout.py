@@ -24,13 +24,17 @@ from kiosk.sip2_link import DOOR_TIMEOUT_S, LiveLink, sip2_client
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.checkout import CheckoutScreen
+    from kiosk.ui.worker import ControllerWorker
 
 log = logging.getLogger(__name__)
 
 
-def build_checkout(loaded: LoadedConfig, services: Services, clock: Clock
-                   ) -> CheckoutScreen | None:
+def build_checkout(loaded: LoadedConfig, services: Services, clock: Clock,
+                   worker: ControllerWorker | None = None) -> CheckoutScreen | None:
     """The checkout screen, or None when this kiosk has none (mode "door", or no SIP2).
+
+    `worker` is the door window's controller worker: in mode "both" the two screens share it,
+    since they may share one SIP2 connection (and the cache); None gives the screen its own.
 
     With central.kind "sip2" it shares the door's live link; with another kind and a
     `[central.sip2]` user (bulk sync for the door's cache, SIP2 for lending: DESIGN.md) it
@@ -61,7 +65,7 @@ def build_checkout(loaded: LoadedConfig, services: Services, clock: Clock
                                 config.printer.width, config.printer.encoding)
     controller = CheckoutController(circulation, clock, timings, printer=printer,
                                     branch=config.kiosk.branch)
-    return CheckoutScreen(controller, config.kiosk.language)
+    return CheckoutScreen(controller, config.kiosk.language, worker=worker)
 
 
 def checkout_event(read: CardRead, role: str) -> CardPresented | ItemScanned | None:

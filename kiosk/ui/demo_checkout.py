@@ -9,8 +9,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.checkout_flow import AccountRequested, FinishRequested, ItemScanned, RenewRequested
+from kiosk.checkout_flow import (
+    AccountRequested,
+    Event,
+    FinishRequested,
+    ItemScanned,
+    RenewRequested,
+)
 from kiosk.flow import CardPresented, Tick
+from kiosk.ui.pending import settle
 from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.screens.checkout_texts import item_line, return_line
 from sync.sip2.library_data import AVAILABLE, AVAILABLE_2, HELD_FOR_OTHER, NOT_FOR_LOAN
@@ -31,32 +38,41 @@ def play_checkout(
             shots.append(path)
 
     def step(text: str) -> None:
-        write(f"checkout: {text} -> {screen.controller.state.phase}\n")
+        write(f"checkout: {text} -> {screen.state.phase}\n")
+
+    def wait() -> None:  # the screen's worker answers each event (a SIP2 call) in turn
+        if not settle(lambda: screen.idle):
+            raise TimeoutError("the checkout worker did not answer within 10 s")
+
+    def send(event: Event | CardPresented) -> None:
+        screen.dispatch(event)
+        wait()
 
     screen.resize(1280, 800)
     screen.show()
     shot("checkout_idle")
-    screen.dispatch(card)
+    send(card)
     keys = {k.text(): k for k in screen.pinpad.keys}
     for digit in pin:
         keys[digit].click()
+    wait()
     step(f"card and PIN {pin}")
     for item in (AVAILABLE, AVAILABLE_2, NOT_FOR_LOAN):
-        screen.dispatch(ItemScanned(item))
-        step(item_line(screen.controller.state.lines[-1], "en"))
+        send(ItemScanned(item))
+        step(item_line(screen.state.lines[-1], "en"))
     shot("checkout_session")
-    screen.dispatch(AccountRequested())
+    send(AccountRequested())
     step("account")
     shot("checkout_account")
-    screen.dispatch(RenewRequested((AVAILABLE,)))
-    step(item_line(screen.controller.state.lines[-1], "en"))
-    screen.dispatch(FinishRequested())
+    send(RenewRequested((AVAILABLE,)))
+    step(item_line(screen.state.lines[-1], "en"))
+    send(FinishRequested())
     step("done")
     shot("checkout_receipt")
     advance(60)
-    screen.dispatch(Tick())
-    screen.dispatch(ItemScanned(HELD_FOR_OTHER))
-    step(return_line(screen.controller.state.returns[-1], "en"))
+    send(Tick())
+    send(ItemScanned(HELD_FOR_OTHER))
+    step(return_line(screen.state.returns[-1], "en"))
     shot("checkout_return")
     screen.hide()
     return shots

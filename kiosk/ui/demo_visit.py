@@ -1,5 +1,8 @@
 """The scripted demo visit: drives the real window with a FixedClock, prints each step and its
-decision, and saves one PNG per screen (`kiosk demo --headless --screenshots DIR`)."""
+decision, and saves one PNG per screen (`kiosk demo --headless --screenshots DIR`).
+
+The window hands every event to its controller worker; each step waits for the answers
+(`settle`) before it reads the outcome or takes a picture."""
 
 from __future__ import annotations
 
@@ -11,7 +14,16 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
 from kiosk.clock import FixedClock
-from kiosk.flow import CardPresented, FireAlarm, LanguageChosen, Phase, TechnicianRequested, Tick
+from kiosk.flow import (
+    CardPresented,
+    Event,
+    FireAlarm,
+    LanguageChosen,
+    Phase,
+    TechnicianRequested,
+    Tick,
+)
+from kiosk.ui.pending import settle
 from kiosk.ui.view import ScreenKind
 
 SHOT_SIZE: Final = (1280, 800)
@@ -36,20 +48,30 @@ class Visit:
         self.steps = 0
 
     # -- actions on the real widgets -------------------------------------------------------
+    def settle(self) -> None:
+        if not settle(lambda: self.window.idle):
+            raise TimeoutError("the door worker did not answer within 10 s")
+
+    def send(self, event: Event) -> None:
+        self.window.dispatch(event)
+        self.settle()
+
     def present(self, raw: str) -> None:
-        self.window.dispatch(self.card_event(raw))
+        self.send(self.card_event(raw))
 
     def type_pin(self, digits: str) -> None:
         keys = {k.text(): k for k in self.window.pin_screen.pad.keys}
         for d in digits:
             keys[d].click()
-        if self.window.controller.state.phase is Phase.TECHNICIAN_PIN:
+        self.settle()
+        if self.window.state.phase is Phase.TECHNICIAN_PIN:
             self.window.pin_screen.pad.ok_key.click()
+            self.settle()
 
     def later(self, seconds: float = LATER_S) -> None:
         """Let time pass until the screen has gone back to idle by itself."""
         self.clock.advance(seconds)
-        self.window.dispatch(Tick())
+        self.send(Tick())
 
     def shot(self, name: str) -> None:
         QApplication.processEvents()
@@ -61,7 +83,7 @@ class Visit:
         self.shots.append(path)
 
     def outcome(self) -> str:
-        state = self.window.controller.state
+        state = self.window.state
         evaluation = state.evaluation
         decision = evaluation.decision if evaluation is not None else None
         if decision is None:
@@ -77,7 +99,7 @@ class Visit:
     # -- the visit ----------------------------------------------------------------------------
     def patron(self, who: str, raw: str, pin: str | None, shot: str | None) -> None:
         self.present(raw)
-        if pin is not None and self.window.controller.state.phase is Phase.AWAITING_PIN:
+        if pin is not None and self.window.state.phase is Phase.AWAITING_PIN:
             self.type_pin(pin)
         self.step(f"{who}: card {raw}" + (f", PIN {pin}" if pin else ""))
         if shot:
@@ -132,7 +154,7 @@ def _lockout(v: Visit, raw: str) -> None:
 
 
 def _english(v: Visit, card: tuple[str, str]) -> None:
-    v.window.dispatch(LanguageChosen("en"))
+    v.send(LanguageChosen("en"))
     v.step("language button: English")
     v.shot("idle_en")
     v.present(card[0])
@@ -145,7 +167,7 @@ def _english(v: Visit, card: tuple[str, str]) -> None:
 
 def _closed(v: Visit, raw: str, pin: str) -> None:
     v.clock.set(v.clock.now().replace(hour=23, minute=5))
-    v.window.dispatch(Tick())
+    v.send(Tick())
     v.step("23:05, outside self-service hours")
     v.shot("closed")
     v.present(raw)
@@ -154,24 +176,25 @@ def _closed(v: Visit, raw: str, pin: str) -> None:
     v.shot("denied_outside_hours")
     v.later()
     v.clock.set(v.clock.now().replace(hour=19, minute=30))
-    v.window.dispatch(Tick())
+    v.send(Tick())
 
 
 def _faults(v: Visit) -> None:
+    # Written from here only because the worker is idle between steps (settle).
     v.kiosk.controller.faults["relay"] = "demo: relay board not answering"
-    v.window.dispatch(Tick())
+    v.send(Tick())
     v.step("relay fault")
     v.shot("out_of_order")
     v.kiosk.controller.faults.clear()
-    v.window.dispatch(FireAlarm(on=True))
+    v.send(FireAlarm(on=True))
     v.step("fire alarm on")
     v.shot("fire")
-    v.window.dispatch(FireAlarm(on=False))
+    v.send(FireAlarm(on=False))
     v.step("fire alarm off")
 
 
 def _technician(v: Visit) -> None:
-    v.window.dispatch(TechnicianRequested())
+    v.send(TechnicianRequested())
     v.step("long press in the top-left corner")
     v.shot("technician_pin")
     v.type_pin(v.technician_pin)
@@ -179,4 +202,5 @@ def _technician(v: Visit) -> None:
     assert v.window.kind is ScreenKind.TECHNICIAN
     v.shot("technician")
     v.window.technician.back.click()
+    v.settle()
     v.step("technician: back")

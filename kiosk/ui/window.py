@@ -1,54 +1,46 @@
-"""The kiosk window: a stack of screens showing the DoorController's state.
+"""The kiosk window: a stack of screens showing snapshots of the DoorController's state.
 
-It forwards touches, reader events (through the bridge) and a Tick every `tick_ms` to the
-controller, then renders whatever state comes back. The flow owns every deadline; this window
-owns only the timer that lets the flow look at the clock.
+Touches, reader events (through the bridge) and a Tick every `tick_ms` are posted, in order, to
+the controller worker (kiosk/ui/worker.py), which runs the controller off the GUI thread and
+hands back a `DoorSnapshot`; the window renders only those. While an event waits for its
+answer the PIN dots follow the touches already made, and after `PendingEvents.after_ms` a
+"Checking…" note shows. The flow owns every deadline; this window owns only the timer that lets
+the flow look at the clock.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QWidget
 
-from drivers.types import ReaderState, ReaderStatus
+from drivers.types import ReaderStatus
 from kiosk.door import DoorController
-from kiosk.flow import Event, Phase, TechnicianRequested, Tick
+from kiosk.flow import DoorState, PinDigit, PinErased, TechnicianRequested, Tick
 from kiosk.ui import theme
 from kiosk.ui.ambient import AmbientSource
 from kiosk.ui.bridge import Bridge
+from kiosk.ui.door_runner import DoorRunner, DoorSnapshot, TechnicianActions
 from kiosk.ui.i18n import Translations
+from kiosk.ui.pending import CheckingNote, PendingEvents
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.idle import IdleScreen
 from kiosk.ui.screens.notice import NoticeScreen
 from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.result import ResultScreen
 from kiosk.ui.screens.technician import TechnicianScreen
-from kiosk.ui.techinfo import TechnicianInfo
-from kiosk.ui.view import ScreenKind, ScreenView, screen_for
+from kiosk.ui.view import ScreenKind
 from kiosk.ui.widgets.corner import LongPressCorner
 from kiosk.ui.widgets.pinpad import DIGITS
+from kiosk.ui.worker import ControllerWorker
 
 log = logging.getLogger(__name__)
-FLOW_EVENTS: tuple[type, ...] = typing.get_args(Event)
-
-
-@dataclass(frozen=True, slots=True)
-class TechnicianActions:
-    """What the technician screen's buttons do; built by the composition root."""
-
-    info: Callable[[Mapping[str, ReaderStatus]], TechnicianInfo]
-    sync_now: Callable[[], str]
-    relay_test: Callable[[], str]
-    reload_config: Callable[[], str]
-    opened: Callable[[], None] = lambda: None
-    """Told when the technician screen opens (the audit trail)."""
+TICK_KEY = "door-tick"
+"""At most one door Tick waits at the worker; the next timer tick is dropped meanwhile."""
 
 
 class KioskWindow(QWidget):
@@ -56,6 +48,8 @@ class KioskWindow(QWidget):
     """How often the flow gets a Tick (deadlines, countdowns, the clock)."""
 
     ticked = Signal()
+    rendered = Signal(object)
+    """A DoorSnapshot has just been rendered (tests and the demo wait on it)."""
 
     def __init__(
         self,
@@ -63,15 +57,16 @@ class KioskWindow(QWidget):
         ambient: AmbientSource,
         actions: TechnicianActions,
         shuffle_pin: bool = False,
+        worker: ControllerWorker | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Kiosk")
         self.controller = controller
-        self.ambient = ambient
-        self.tech_actions = actions
+        """Called only on the worker's thread (through `runner`), never from here."""
+        self.runner = DoorRunner(controller, ambient, actions)
+        self.worker = worker or ControllerWorker("door-worker", self)
         self.shuffle_pin = shuffle_pin
-        self.readers: dict[str, ReaderStatus] = {}
         self.translations = Translations()
         self.bridge = Bridge(self)
         self.bridge.arrived.connect(self.dispatch)
@@ -85,10 +80,13 @@ class KioskWindow(QWidget):
         self.technician.action.connect(self._technician_action)
         self.corner = LongPressCorner(self)
         self.corner.held.connect(self._corner_held)
+        self.pending = PendingEvents(CheckingNote(self), self)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self.kind: ScreenKind | None = None
-        self.refresh()
+        # The first picture is read here, before the worker exists: nothing else runs yet.
+        self.snapshot = self.runner.snapshot()
+        self._render(self.snapshot)
 
     @property
     def technician(self) -> TechnicianScreen:
@@ -108,73 +106,89 @@ class KioskWindow(QWidget):
         assert isinstance(widget, Screen)
         return widget
 
+    @property
+    def state(self) -> DoorState:
+        """The door state on screen (the last snapshot rendered)."""
+        return self.snapshot.view.state
+
+    @property
+    def readers(self) -> Mapping[str, ReaderStatus]:
+        return self.snapshot.readers
+
+    @property
+    def idle(self) -> bool:
+        """Nothing of this window's is at the worker or waiting to be rendered."""
+        return self.pending.idle
+
     def start(self) -> None:
         self._timer.start(self.tick_ms)
 
     def stop(self) -> None:
+        """Stop the timers and the worker (a call in progress ends first); then nothing renders."""
         self._timer.stop()
         self.corner.stop()
+        self.pending.stop()
+        self.worker.stop()
         self.translations.close()
 
     def dispatch(self, event: object) -> None:
-        """Every event enters here, on the GUI thread: touches, reader reads and states."""
-        if isinstance(event, ReaderStatus):
-            self._reader_status(event)
-        elif isinstance(event, FLOW_EVENTS):
-            self.controller.handle(typing.cast(Event, event))
-        else:
-            log.warning("ignored an event of type %s", type(event).__name__)
-        self.refresh()
+        """Every event enters here, on the GUI thread (touches, reader reads and states), and
+        goes on to the worker in this order. Returns at once."""
+        background = isinstance(event, Tick)
+        posted = self.worker.post(lambda: self.runner.handle(event), self._answered(background),
+                                  key=TICK_KEY if background else None,
+                                  failed=self._failed(background))
+        if posted:
+            self.pending.posted(event, background)
+            self._local_digits()
 
     def _tick(self) -> None:
-        self.controller.handle(Tick())
-        self.refresh()
+        self.dispatch(Tick())
         self.ticked.emit()
 
-    def _reader_status(self, status: ReaderStatus) -> None:
-        # A door whose reader is gone cannot take a card: say "out of order" instead of
-        # showing a screen that silently ignores the patron.
-        key = f"reader {status.reader}"
-        if status.state is ReaderState.CONNECTED:
-            if self.controller.faults.pop(key, None) is not None:
-                log.info("reader %s connected again", status.reader)
-        else:
-            self.controller.faults[key] = status.detail or str(status.state)
-        self.readers[status.reader] = status
-        self.ambient.invalidate()
+    def _answered(self, background: bool) -> Callable[[DoorSnapshot], None]:
+        def then(snapshot: DoorSnapshot) -> None:
+            self.pending.answered(background)
+            self._render(snapshot)
 
-    def view(self) -> ScreenView:
-        state = self.controller.state
-        ambient = self.ambient.snapshot()
-        settings = self.controller.settings
-        totals = {
-            Phase.AWAITING_PIN: settings.pin_timeout_s,
-            Phase.TECHNICIAN_PIN: settings.pin_timeout_s,
-            Phase.GRANTED: settings.pulse_s,
-            Phase.DENIED: settings.result_s,
-            Phase.TECHNICIAN: settings.technician_s,
-        }
-        remaining = None
-        if state.deadline is not None:
-            remaining = state.deadline - self.controller.monotonic()
-        return ScreenView(
-            kind=screen_for(state, ambient),
-            state=state,
-            ambient=ambient,
-            lang=state.language or settings.default_language,
-            pin_length=settings.pin_length,
-            remaining_s=remaining,
-            total_s=totals.get(state.phase),
-        )
+        return then
 
-    def refresh(self) -> None:
-        view = self.view()
+    def _failed(self, background: bool) -> Callable[[Exception], None]:
+        def failed(_err: Exception) -> None:  # logged by the worker; keep the last picture
+            self.pending.answered(background)
+            self._local_digits()
+
+        return failed
+
+    def _render(self, snapshot: DoorSnapshot) -> None:
+        self.snapshot = snapshot
+        view = snapshot.view
         self.translations.use(view.lang)
         if view.kind is not self.kind:
             self._enter(view.kind)
+        if snapshot.message is not None:
+            self.technician.show_message(snapshot.message)
+        if snapshot.info is not None:
+            self.technician.show_info(snapshot.info)
         screen = self.screens[view.kind]
         self._stack.setCurrentWidget(screen)
         screen.show_view(view)
+        self._local_digits()
+        self.rendered.emit(snapshot)
+
+    def _local_digits(self) -> None:
+        """PIN dots for the keys already touched, before the worker has answered them."""
+        view = self.snapshot.view
+        if view.kind not in (ScreenKind.PIN, ScreenKind.TECHNICIAN_PIN):
+            return
+        count = len(view.state.digits)
+        for event in self.pending.waiting:
+            if isinstance(event, PinDigit):
+                count += 1
+            elif isinstance(event, PinErased):
+                count = max(count - 1, 0)
+        length = view.pin_length if view.kind is ScreenKind.PIN else None
+        self.pin_screen.dots.show_digits(min(count, length or count), length)
 
     def _enter(self, kind: ScreenKind) -> None:
         self.kind = kind
@@ -183,21 +197,13 @@ class KioskWindow(QWidget):
             if self.shuffle_pin:
                 random.SystemRandom().shuffle(order)  # onlookers learn nothing from positions
             self.pin_screen.arrange(order)
-        if kind is ScreenKind.TECHNICIAN:
-            log.warning("technician screen shown")
-            self.tech_actions.opened()
-            self.technician.show_message("")
-            self.technician.show_info(self.tech_actions.info(self.readers))
-        if kind in (ScreenKind.IDLE, ScreenKind.CLOSED, ScreenKind.OUT_OF_ORDER):
-            self.ambient.invalidate()
 
     def _technician_action(self, name: str) -> None:
         log.warning("technician action: %s", name)
-        action = {"sync": self.tech_actions.sync_now, "relay_test": self.tech_actions.relay_test,
-                  "reload_config": self.tech_actions.reload_config}[name]
-        self.technician.show_message(action())
-        self.technician.show_info(self.tech_actions.info(self.readers))
-        self.refresh()
+        self.technician.show_message("…")
+        if self.worker.post(lambda: self.runner.technician_action(name), self._answered(False),
+                            failed=self._failed(False)):
+            self.pending.posted(name)
 
     def _corner_held(self) -> None:
         log.info("technician corner held")
@@ -213,6 +219,7 @@ class KioskWindow(QWidget):
         side = theme.px(110, scale)
         self.corner.setGeometry(QRect(0, 0, side, side))
         self.corner.raise_()
+        self.pending.note.place(self.rect(), scale)
         super().resizeEvent(event)
 
 

@@ -64,6 +64,10 @@
       <translation>Teknikerens pinkode</translation>
     </message>
     <message>
+      <source>Checking…</source>
+      <translation>Et øjeblik, vi tjekker …</translation>
+    </message>
+    <message>
       <source>Type your PIN</source>
       <translation>Tast din pinkode</translation>
     </message>

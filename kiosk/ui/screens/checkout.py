@@ -2,10 +2,15 @@
 
 It holds no rules: every touch, scan and Tick becomes a checkout-flow event; the flow owns
 every deadline (the 120 s inactivity logout and its 20 s warning). Item barcodes arrive from a
-scanner through `dispatch(ItemScanned(...))` or are typed into the field on screen.
+scanner through `dispatch(ItemScanned(...))` or are typed into the field on screen. Events go
+in order to the controller worker (a loan may wait 2 s for the library system); the screen
+renders the `CheckoutSnapshot` that comes back, and shows "Checking…" meanwhile.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -35,6 +40,7 @@ from kiosk.checkout_flow import (
 from kiosk.flow import Cancelled, PinDigit, PinErased, PinSubmitted, Tick
 from kiosk.reasons import Lang
 from kiosk.ui import theme
+from kiosk.ui.pending import CheckingNote, PendingEvents
 from kiosk.ui.screens.base import button, label
 from kiosk.ui.screens.checkout_texts import (
     item_line,
@@ -47,6 +53,23 @@ from kiosk.ui.screens.checkout_texts import (
 )
 from kiosk.ui.widgets.countdown import CountdownBar
 from kiosk.ui.widgets.pinpad import PinDots, PinPad
+from kiosk.ui.worker import ControllerWorker
+
+TICK_KEY = "checkout-tick"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckoutSnapshot:
+    """What the screen shows, read on the worker after each event."""
+
+    state: CheckoutState
+    warning: float | None
+    receipt: tuple[str, ...]
+
+
+def checkout_snapshot(controller: CheckoutController) -> CheckoutSnapshot:
+    return CheckoutSnapshot(controller.state, controller.warning(),
+                            tuple(controller.last_receipt))
 
 
 class _Page(QWidget):
@@ -62,11 +85,15 @@ class CheckoutScreen(QWidget):
     send = Signal(object)
 
     def __init__(
-        self, controller: CheckoutController, lang: Lang = "da", parent: QWidget | None = None
+        self, controller: CheckoutController, lang: Lang = "da",
+        worker: ControllerWorker | None = None, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.controller = controller
+        """Called only on the worker's thread, never from here."""
+        self.worker = worker or ControllerWorker("checkout-worker", self)
+        self.snapshot = checkout_snapshot(controller)  # before the worker runs: no race
         self.lang: Lang = lang
         self.send.connect(self.dispatch)
         self._stack = QStackedLayout(self)
@@ -81,24 +108,67 @@ class CheckoutScreen(QWidget):
         self._timer = QTimer(self)
         self._timer.setObjectName("checkout-tick")
         self._timer.timeout.connect(self.tick)
+        self.pending = PendingEvents(CheckingNote(self), self)
         self.installEventFilter(self)
         self.show_state()
 
     # --- driving ---------------------------------------------------------------------------
 
+    @property
+    def state(self) -> CheckoutState:
+        """The checkout state on screen (the last snapshot rendered)."""
+        return self.snapshot.state
+
+    @property
+    def idle(self) -> bool:
+        """Nothing of this screen's is at the worker or waiting to be rendered."""
+        return self.pending.idle
+
     def start(self) -> None:
         self._timer.start(self.tick_ms)
 
     def stop(self) -> None:
+        """Stop the timer and the worker (a call in progress ends first)."""
         self._timer.stop()
+        self.pending.stop()
+        self.worker.stop()
 
     def dispatch(self, event: object) -> None:
-        self.controller.handle(event)  # type: ignore[arg-type]
-        self.show_state()
+        """Hand `event` to the worker, after every event before it; returns at once."""
+        background = isinstance(event, Tick)
+        controller = self.controller
+
+        def run() -> CheckoutSnapshot:
+            controller.handle(event)  # type: ignore[arg-type]
+            return checkout_snapshot(controller)
+
+        if self.worker.post(run, self._answered(background),
+                            key=TICK_KEY if background else None,
+                            failed=lambda _err: self.pending.answered(background)):
+            self.pending.posted(event, background)
+            self._local_digits()
 
     def tick(self) -> None:
-        self.controller.handle(Tick())
-        self.show_state()
+        self.dispatch(Tick())
+
+    def _answered(self, background: bool) -> Callable[[CheckoutSnapshot], None]:
+        def then(snapshot: CheckoutSnapshot) -> None:
+            self.pending.answered(background)
+            self.snapshot = snapshot
+            self.show_state()
+
+        return then
+
+    def _local_digits(self) -> None:
+        """PIN dots for the keys already touched, before the worker has answered them."""
+        count = len(self.state.digits)
+        for event in self.pending.waiting:
+            if isinstance(event, PinDigit):
+                count += 1
+            elif isinstance(event, PinErased):
+                count = max(count - 1, 0)
+        length = self.controller.timings.pin_length
+        self.dots.show_digits(min(count, length), length)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # A window of its own (mode "both": a second screen), so it carries the theme itself.
@@ -111,11 +181,12 @@ class CheckoutScreen(QWidget):
             field.setMinimumHeight(max(theme.MIN_TARGET_PX, theme.px(64, scale)))
             field.setStyleSheet(f"font-size: {theme.px(32, scale)}px; color: black; "
                                 "background: white;")
+        self.pending.note.place(self.rect(), scale)
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress:
-            self.controller.handle(Touched())
+            self.dispatch(Touched())
         return super().eventFilter(watched, event)
 
     def _emit(self, event: Event) -> None:
@@ -239,25 +310,25 @@ class CheckoutScreen(QWidget):
         self._add(Phase.ACCOUNT, page)
 
     def _renew_all(self) -> None:
-        account = self.controller.state.account
+        account = self.state.account
         if account is not None and account.loans:
             self._emit(RenewRequested(tuple(loan.item_id for loan in account.loans)))
 
     # --- rendering -----------------------------------------------------------------------
 
     def show_state(self) -> None:
-        state = self.controller.state
+        state = self.state
         self._stack.setCurrentWidget(self.pages[state.phase])
         lang = self.lang
         self.returns.setText("\n".join(return_line(r, lang) for r in state.returns))
-        self.dots.show_digits(len(state.digits), self.controller.timings.pin_length)
+        self._local_digits()
         self._render_session(state)
         self._render_account(state)
-        self.receipt_text.setText("\n".join(self.controller.last_receipt))
+        self.receipt_text.setText("\n".join(self.snapshot.receipt))
         if state.refusal is not None:
             self.refused_text.setText(
                 refusal_text(state.refusal.reason, state.refusal.attempts_left, lang))
-        warning = self.controller.warning()
+        warning = self.snapshot.warning
         total = self.controller.timings.warning_s
         for bar in (self.session_countdown, self.account_countdown):
             bar.show_remaining(warning, total, word("warning", lang))

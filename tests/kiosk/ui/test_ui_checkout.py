@@ -6,12 +6,13 @@ A full checkout, a renewal by rescan, a return of a reserved item and the inacti
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 from sip2kit import ANNA_CARD, ANNA_PIN, fake_acs, sip2_config
 
@@ -57,22 +58,29 @@ def screen(qtbot: Any, sip2_services: Services, clock: FixedClock) -> Iterator[C
     widget.stop()
 
 
-def click(qtbot: Any, widget: QPushButton) -> None:
+def wait(qtbot: Any, screen: CheckoutScreen) -> None:
+    """Until the worker has answered every event so far and the screen has rendered it."""
+    qtbot.waitUntil(lambda: screen.idle, timeout=5000)
+
+
+def click(qtbot: Any, widget: QPushButton, screen: CheckoutScreen) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    wait(qtbot, screen)
 
 
 def log_in(qtbot: Any, screen: CheckoutScreen) -> None:
     screen.dispatch(CardPresented(CARD))  # as the card reader's bridge delivers it
-    assert screen.controller.state.phase is Phase.AWAITING_PIN
+    wait(qtbot, screen)
+    assert screen.state.phase is Phase.AWAITING_PIN
     keys = {key.text(): key for key in screen.pinpad.keys}
     for digit in ANNA_PIN:
-        click(qtbot, keys[digit])
-    assert screen.controller.state.phase is Phase.SESSION
+        click(qtbot, keys[digit], screen)
+    assert screen.state.phase is Phase.SESSION
 
 
 def scan(qtbot: Any, screen: CheckoutScreen, item: str) -> None:
     qtbot.keyClicks(screen.item_field, item)
-    click(qtbot, screen.item_button)
+    click(qtbot, screen.item_button, screen)
 
 
 def test_full_checkout_two_loans_one_renewal_from_the_account(
@@ -84,13 +92,13 @@ def test_full_checkout_two_loans_one_renewal_from_the_account(
     scan(qtbot, screen, AVAILABLE_2)
     assert "Kaffe og kager" in screen.lines.text()
     assert "Nordisk mytologi" in screen.lines.text()
-    click(qtbot, screen.account_button)
-    assert screen.controller.state.phase is Phase.ACCOUNT
+    click(qtbot, screen.account_button, screen)
+    assert screen.state.phase is Phase.ACCOUNT
     assert set(screen.renew_buttons) == {AVAILABLE, AVAILABLE_2, LENT_TO_ANNA}
-    click(qtbot, screen.renew_buttons[AVAILABLE])
-    assert "Kaffe og kager" in screen.controller.state.lines[-1].title
-    click(qtbot, screen.account_done)
-    assert screen.controller.state.phase is Phase.RECEIPT
+    click(qtbot, screen.renew_buttons[AVAILABLE], screen)
+    assert "Kaffe og kager" in screen.state.lines[-1].title
+    click(qtbot, screen.account_done, screen)
+    assert screen.state.phase is Phase.RECEIPT
     assert "Kaffe og kager" in screen.receipt_text.text()
     assert [(t["kind"], t["item"], t["ok"]) for t in acs.transactions] == [
         ("checkout", AVAILABLE, True), ("checkout", AVAILABLE_2, True),
@@ -111,7 +119,7 @@ def test_return_of_a_reserved_item_says_where_to_put_it(
     qtbot: Any, screen: CheckoutScreen, acs: FakeAcs
 ) -> None:
     qtbot.keyClicks(screen.return_field, HELD_FOR_OTHER)
-    click(qtbot, screen.return_button)
+    click(qtbot, screen.return_button, screen)
     assert "personalehylden" in screen.returns.text()
     assert [t["kind"] for t in acs.transactions] == ["checkin"]
 
@@ -125,8 +133,9 @@ def test_inactivity_warns_then_logs_out(
     clock.advance(101)
     qtbot.waitUntil(lambda: "19 sekunder" in screen.session_countdown.label.text())
     clock.advance(19)
-    qtbot.waitUntil(lambda: screen.controller.state.phase is Phase.RECEIPT)
+    qtbot.waitUntil(lambda: screen.state.phase is Phase.RECEIPT)
     screen.stop()
+    assert screen.state.patron is None
     assert screen.controller.state.patron is None
 
 
@@ -150,8 +159,43 @@ def test_kiosk_in_mode_both_gets_a_checkout_window(
         kiosk.reload_config()  # a reload keeps the live SIP2 check
         assert isinstance(kiosk.controller.access, Sip2AccessService)
         kiosk.checkout.send.emit(checkout_event(parse_card(AVAILABLE, "items"), "items"))
+        assert kiosk.checkout.worker is kiosk.window.worker  # one thread for the shared link
+        wait(qtbot, kiosk.checkout)
         assert [t["kind"] for t in acs.transactions] == ["checkin"]
         assert checkout_event(parse_card("garbage!", "items"), "items") is None
         assert isinstance(checkout_event(CARD, "items"), ItemScanned)
     finally:
         kiosk.close()
+
+
+def test_a_slow_loan_shows_checking_and_the_screen_stays_alive(
+    qtbot: Any, screen: CheckoutScreen, acs: FakeAcs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log_in(qtbot, screen)
+    circulation = screen.controller.circulation
+    real, gate, entered = circulation.borrow, threading.Event(), threading.Event()
+
+    def slow_borrow(*args: Any, **kwargs: Any) -> Any:  # the library system takes its time
+        entered.set()
+        assert gate.wait(10.0), "the test never opened the gate"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(circulation, "borrow", slow_borrow)
+    beats: list[int] = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: beats.append(1))
+    heartbeat.start(5)
+    try:
+        qtbot.keyClicks(screen.item_field, AVAILABLE)
+        qtbot.mouseClick(screen.item_button, Qt.MouseButton.LeftButton)
+        assert entered.wait(10.0)
+        qtbot.waitUntil(screen.pending.note.isVisible, timeout=2000)
+        qtbot.waitUntil(lambda: len(beats) >= 5, timeout=2000)  # the GUI thread is free
+        assert screen.lines.text() == ""
+    finally:
+        gate.set()
+        heartbeat.stop()
+    wait(qtbot, screen)
+    assert "Kaffe og kager" in screen.lines.text()
+    assert not screen.pending.note.isVisible()
+    assert [t["kind"] for t in acs.transactions] == ["checkout"]

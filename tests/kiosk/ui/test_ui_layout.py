@@ -54,7 +54,7 @@ def _out_of_order(d: Driver) -> None:
 def _technician_pin(d: Driver) -> None:
     from kiosk.flow import TechnicianRequested
 
-    d.window.dispatch(TechnicianRequested())
+    d.send(TechnicianRequested())
     d.pin("1234")
 
 
@@ -68,7 +68,7 @@ SCREENS: dict[str, tuple[Callable[[Driver], None], ScreenKind]] = {
     "denied_locked": (_locked, ScreenKind.DENIED),
     "closed": (_closed, ScreenKind.CLOSED),
     "out_of_order": (_out_of_order, ScreenKind.OUT_OF_ORDER),
-    "fire": (lambda d: d.window.dispatch(FireAlarm(on=True)), ScreenKind.FIRE),
+    "fire": (lambda d: d.send(FireAlarm(on=True)), ScreenKind.FIRE),
     "technician_pin": (_technician_pin, ScreenKind.TECHNICIAN_PIN),
     "technician": (lambda d: d.card(TECHNICIAN_CARD), ScreenKind.TECHNICIAN),
 }

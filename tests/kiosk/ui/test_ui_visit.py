@@ -149,8 +149,10 @@ def test_reader_unplugged_shows_out_of_order(driver: Driver, kiosk: Kiosk) -> No
     reader = ScriptedReader("door")
     reader.start(lambda r: kiosk.window.bridge.post(CardPresented(r)), kiosk.window.dispatch)
     reader.unplug("USB cable pulled")
+    driver.wait()
     assert driver.kind is ScreenKind.OUT_OF_ORDER
     reader.replug()
+    driver.wait()
     assert driver.kind is ScreenKind.IDLE
     reader.stop()
 
@@ -158,13 +160,13 @@ def test_reader_unplugged_shows_out_of_order(driver: Driver, kiosk: Kiosk) -> No
 def test_fire_alarm_screen_and_back(driver: Driver, relay: RecordingRelay) -> None:
     from kiosk.flow import FireAlarm
 
-    driver.window.dispatch(FireAlarm(on=True))
+    driver.send(FireAlarm(on=True))
     assert driver.kind is ScreenKind.FIRE
     assert relay.latched
     assert "Døren er åben – brandalarm" in driver.texts()
     driver.card(persona("valid").card)  # ignored while the alarm lasts
     assert driver.kind is ScreenKind.FIRE
-    driver.window.dispatch(FireAlarm(on=False))
+    driver.send(FireAlarm(on=False))
     assert driver.kind is ScreenKind.IDLE
     assert not relay.latched
 
@@ -181,5 +183,5 @@ def test_reservations_ready_on_granted(driver: Driver, kiosk: Kiosk) -> None:
 
 
 def test_card_read_parses_like_a_reader(driver: Driver) -> None:
-    driver.window.dispatch(CardPresented(parse_card("hello?", "kbd")))
+    driver.send(CardPresented(parse_card("hello?", "kbd")))
     assert driver.kind is ScreenKind.DENIED

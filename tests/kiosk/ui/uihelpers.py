@@ -1,4 +1,8 @@
-"""Drive the real kiosk window like a patron: present cards, click keys, let time pass."""
+"""Drive the real kiosk window like a patron: present cards, click keys, let time pass.
+
+The window hands every event to its controller worker; each action here waits until the
+answers have been rendered (`wait`), so a test reads the screen as the patron would see it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from drivers.cardparse import parse_card
 from kiosk.app import Kiosk
 from kiosk.clock import FixedClock
-from kiosk.flow import CardPresented, Tick
+from kiosk.flow import CardPresented, Event, Tick
 from kiosk.ui import theme
 from kiosk.ui.view import ScreenKind
 from sync.synthetic import persona
@@ -25,8 +29,16 @@ class Driver:
     def kind(self) -> ScreenKind | None:
         return self.window.kind
 
+    def wait(self) -> None:
+        """Until the worker has answered every event so far and the window has rendered it."""
+        self.qtbot.waitUntil(lambda: self.window.idle, timeout=5000)
+
+    def send(self, event: Event) -> None:
+        self.window.dispatch(event)
+        self.wait()
+
     def card(self, raw: str) -> None:
-        self.window.dispatch(CardPresented(parse_card(raw, "test")))
+        self.send(CardPresented(parse_card(raw, "test")))
 
     def persona_card(self, role: str) -> str:
         p = persona(role)
@@ -36,18 +48,25 @@ class Driver:
     def click(self, button: QAbstractButton) -> None:
         assert button.isVisible(), f"{button.text()!r} is not visible"
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        self.wait()
+
+    def touch(self, button: QAbstractButton) -> None:
+        """A click that does not wait for the answer (a patron does not either)."""
+        assert button.isVisible(), f"{button.text()!r} is not visible"
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def pin(self, digits: str) -> None:
         keys = {k.text(): k for k in self.window.pin_screen.pad.keys}
         for d in digits:
-            self.click(keys[d])
+            self.touch(keys[d])
+        self.wait()
 
     def ok(self) -> None:
         self.click(self.window.pin_screen.pad.ok_key)
 
     def later(self, seconds: float) -> None:
         self.clock.advance(seconds)
-        self.window.dispatch(Tick())
+        self.send(Tick())
 
     def texts(self) -> list[str]:
         """Every visible label's text on the current screen."""
