@@ -15,8 +15,17 @@ from typing import Final
 
 from drivers.types import CardRead
 from kiosk.circulation_types import Account, ItemLine, PatronSession, ReturnLine
-from kiosk.flow import Beep, Cancelled, CardPresented, PinDigit, PinErased, PinSubmitted, Tick
-from kiosk.reasons import Reason
+from kiosk.flow import (
+    Beep,
+    Cancelled,
+    CardPresented,
+    LanguageChosen,
+    PinDigit,
+    PinErased,
+    PinSubmitted,
+    Tick,
+)
+from kiosk.reasons import Lang, Reason
 
 
 class Phase(StrEnum):
@@ -49,11 +58,13 @@ class Timings:
     receipt_s: float = 10.0
     refused_s: float = 8.0
     returned_s: float = 10.0
+    language_s: float = 60.0
+    """A language chosen at idle by someone who then walks away goes back after this long."""
     pin_length: int = 4
 
 
 # Events from the screen (besides the door flow's CardPresented, PinDigit, PinErased,
-# PinSubmitted, Cancelled and Tick, reused here).
+# PinSubmitted, Cancelled, Tick and LanguageChosen, reused here).
 @dataclass(frozen=True, slots=True)
 class ItemScanned:
     item_id: str
@@ -120,8 +131,8 @@ class Returned:
 
 Event = (
     CardPresented | PinDigit | PinErased | PinSubmitted | Cancelled | Tick | ItemScanned | Touched
-    | AccountRequested | ItemsRequested | RenewRequested | FeeAnswered | FinishRequested
-    | LoggedIn | LoginRefused | ItemDone | AccountLoaded | Returned
+    | LanguageChosen | AccountRequested | ItemsRequested | RenewRequested | FeeAnswered
+    | FinishRequested | LoggedIn | LoginRefused | ItemDone | AccountLoaded | Returned
 )
 
 
@@ -180,6 +191,8 @@ class CheckoutState:
     """An item whose loan costs a fee: waiting for the patron to accept or decline."""
     refusal: LoginRefused | None = None
     deadline: float | None = None
+    language: Lang | None = None
+    """The patron's choice (None: the kiosk's default); kept for the visit, gone at idle."""
 
     def warning(self, now: float, timings: Timings) -> float | None:
         """Seconds left when the inactivity countdown is showing, else None."""
@@ -206,6 +219,8 @@ def step(state: CheckoutState, event: Event, now: float, timings: Timings) -> Tr
         return _answer(state, event, now, timings)
     if isinstance(event, CardPresented):
         return _card(state, event.read, now, timings)
+    if isinstance(event, LanguageChosen):
+        return _language(state, event.language, now, timings)
     if state.phase in LOGGED_IN:
         active = replace(state, deadline=now + timings.inactivity_s)
         return _in_session(active, event, now, timings)
@@ -226,16 +241,28 @@ def _tick(state: CheckoutState, now: float, timings: Timings) -> Transition:
     return Transition(IDLE)
 
 
+def _language(state: CheckoutState, language: Lang, now: float, timings: Timings) -> Transition:
+    chosen = replace(state, language=language)
+    if state.phase in LOGGED_IN:  # a touch like any other: the session goes on
+        return Transition(replace(chosen, deadline=now + timings.inactivity_s))
+    if state.phase is Phase.IDLE:  # nobody logged in: back to the default when left alone
+        deadline = max(state.deadline or 0.0, now + timings.language_s)
+        return Transition(replace(chosen, deadline=deadline))
+    return Transition(chosen)
+
+
 def _card(state: CheckoutState, read: CardRead, now: float, timings: Timings) -> Transition:
     if state.phase is Phase.CHECKING:
         return Transition(state)
     effects: tuple[Effect, ...] = ()
+    language = state.language if state.phase in (Phase.IDLE, Phase.REFUSED) else None
     if state.phase in LOGGED_IN:
         ended = _finish(state, now, timings)
         if state.read is not None and state.read.value == read.value:
             return ended  # your own card again: log out
         effects = ended.effects  # the next patron's card: close the open session first
-    waiting = CheckoutState(Phase.AWAITING_PIN, read=read, deadline=now + timings.pin_timeout_s)
+    waiting = CheckoutState(Phase.AWAITING_PIN, read=read, deadline=now + timings.pin_timeout_s,
+                            language=language)
     return Transition(waiting, effects)
 
 
@@ -298,7 +325,8 @@ def _has_on_loan(state: CheckoutState, item_id: str) -> bool:
 def _finish(state: CheckoutState, now: float, timings: Timings) -> Transition:
     if state.patron is None:
         return Transition(IDLE)
-    receipt = CheckoutState(Phase.RECEIPT, lines=state.lines, deadline=now + timings.receipt_s)
+    receipt = CheckoutState(Phase.RECEIPT, lines=state.lines, deadline=now + timings.receipt_s,
+                            language=state.language)  # the receipt in the patron's language
     return Transition(receipt, (EndSession(state.patron, state.lines),))
 
 
@@ -310,7 +338,7 @@ def _answer(state: CheckoutState, event: Event, now: float, timings: Timings) ->
             return Transition(session, (Beep("granted"),))
         case LoginRefused() if state.phase is Phase.CHECKING:
             refused = CheckoutState(Phase.REFUSED, refusal=event,
-                                    deadline=now + timings.refused_s)
+                                    deadline=now + timings.refused_s, language=state.language)
             return Transition(refused, (Beep("denied"),))
         case ItemDone(line=line) if state.phase in LOGGED_IN:
             pending = line.item_id if line.needs_fee_ack else None
@@ -321,6 +349,6 @@ def _answer(state: CheckoutState, event: Event, now: float, timings: Timings) ->
             return Transition(replace(state, account=account))
         case Returned(line=line) if state.phase in RETURNS_AT:
             shown = CheckoutState(Phase.IDLE, returns=(*state.returns, line)[-10:],
-                                  deadline=now + timings.returned_s)
+                                  deadline=now + timings.returned_s, language=state.language)
             return Transition(shown, (Beep("granted" if line.ok else "denied"),))
     return Transition(state)

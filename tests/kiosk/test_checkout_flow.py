@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -45,7 +46,7 @@ from kiosk.circulation_types import (
     classify,
 )
 from kiosk.clock import COPENHAGEN
-from kiosk.flow import Beep, Cancelled, CardPresented, PinDigit, PinErased, Tick
+from kiosk.flow import Beep, Cancelled, CardPresented, LanguageChosen, PinDigit, PinErased, Tick
 from kiosk.reasons import Reason
 
 T = Timings(pin_timeout_s=30, inactivity_s=120, warning_s=20, receipt_s=10, refused_s=8,
@@ -167,6 +168,82 @@ def test_inactivity_warns_then_logs_out() -> None:
     assert touched.warning(110.0, T) is None
     t = step(state, Tick(), 120.0, T)
     assert (t.state.phase, t.effects) == (Phase.RECEIPT, (EndSession(ANNA, ()),))
+
+
+def _at(phase: Phase) -> CheckoutState:
+    if phase is Phase.SESSION:
+        return logged_in()
+    if phase is Phase.ACCOUNT:
+        return run([AccountRequested()], logged_in()).state
+    if phase is Phase.AWAITING_PIN:
+        return run([CardPresented(CARD), PinDigit("1")]).state
+    if phase is Phase.RECEIPT:
+        return run([FinishRequested()], logged_in()).state
+    return IDLE
+
+
+@pytest.mark.parametrize(("phase", "deadline"), [
+    (Phase.SESSION, 110.0 + 120),  # logged in: a touch restarts the inactivity clock
+    (Phase.ACCOUNT, 110.0 + 120),
+    (Phase.AWAITING_PIN, 30.0),  # only a key moves the PIN deadline
+    (Phase.RECEIPT, 10.0),  # the receipt goes away on time, touched or not
+    (Phase.IDLE, None),
+])
+def test_a_touch_keeps_a_session_and_nothing_else(phase: Phase, deadline: float | None) -> None:
+    state = _at(phase)
+    t = step(state, Touched(), 110.0, T)
+    assert t.effects == ()
+    assert t.state == replace(state, deadline=deadline)
+
+
+def test_touching_during_the_warning_keeps_the_session() -> None:
+    state = logged_in()
+    assert state.warning(102.0, T) == 18.0
+    kept = step(state, Touched(), 102.0, T).state
+    assert kept.warning(102.0, T) is None
+    assert step(kept, Tick(), 121.0, T).state.phase is Phase.SESSION
+
+
+@pytest.mark.parametrize(("events", "expected"), [
+    # chosen at idle, kept through card, PIN, session, account, logout: the receipt in English
+    ([LanguageChosen("en")], "en"),
+    ([LanguageChosen("en"), CardPresented(CARD)], "en"),
+    ([LanguageChosen("en"), CardPresented(CARD), *(PinDigit(d) for d in "4711")], "en"),
+    ([LanguageChosen("en"), CardPresented(CARD), *(PinDigit(d) for d in "4711"),
+      LoggedIn(ANNA, ACCOUNT), AccountRequested(), FinishRequested()], "en"),
+    ([LanguageChosen("en"), CardPresented(CARD), *(PinDigit(d) for d in "4711"),
+      LoginRefused(Reason.WRONG_PIN, 4), CardPresented(CARD)], "en"),
+    # gone when the screen is back at idle: cancelled, or the receipt's time is up
+    ([LanguageChosen("en"), CardPresented(CARD), Cancelled()], None),
+    ([LanguageChosen("en"), CardPresented(CARD), *(PinDigit(d) for d in "4711"),
+      LoggedIn(ANNA, ACCOUNT), FinishRequested(), Tick()], None),
+    # a return at idle answers in the chosen language
+    ([LanguageChosen("en"), ItemScanned("5000000013"),
+      Returned(ReturnLine("5000000013", True))], "en"),
+])
+def test_the_language_lasts_for_the_visit(events: list[Event], expected: str | None) -> None:
+    state = IDLE
+    for event in events:
+        now = 1000.0 if isinstance(event, Tick) else 0.0
+        state = step(state, event, now, T).state
+    assert state.language == expected
+
+
+def test_a_new_patrons_card_during_a_session_or_receipt_starts_in_the_default() -> None:
+    english = replace(logged_in(), language="en")
+    assert run([CardPresented(OTHER_CARD)], english).state.language is None
+    receipt = run([FinishRequested()], english).state
+    assert receipt.language == "en"
+    assert run([CardPresented(OTHER_CARD)], receipt).state.language is None
+
+
+def test_choosing_a_language_counts_as_a_touch_and_expires_at_idle() -> None:
+    in_session = step(logged_in(), LanguageChosen("en"), 50.0, T).state
+    assert (in_session.language, in_session.deadline) == ("en", 170.0)
+    idle = step(IDLE, LanguageChosen("en"), 0.0, T).state
+    assert idle.deadline == T.language_s
+    assert step(idle, Tick(), T.language_s - 1, T).state.language == "en"
+    assert step(idle, Tick(), T.language_s, T).state == IDLE
 
 
 def test_pin_entry_times_out() -> None:
