@@ -73,31 +73,37 @@ def load_translator(lang: str) -> QTranslator | None:
 
 
 class Translations:
-    """The one installed translator of the application."""
+    """The application's language. Qt's translators are global, so every instance shares one
+    state: in mode "both" the door window and the checkout screen each `use()` their patron's
+    language right before they render, and `tr()` then answers in it."""
 
-    def __init__(self) -> None:
-        self.lang = SOURCE_LANG
-        self._installed: QTranslator | None = None
-        self._cache: dict[str, QTranslator | None] = {}
+    _lang: str = SOURCE_LANG
+    _installed: QTranslator | None = None
+    _cache: dict[str, QTranslator | None] = {}  # noqa: RUF012 - shared on purpose
+
+    @property
+    def lang(self) -> str:
+        return Translations._lang
 
     def use(self, lang: str) -> bool:
         """Switch to `lang`; True when the language changed (screens must re-render)."""
-        if lang == self.lang:
+        shared = Translations
+        if lang == shared._lang:
             return False
-        if self._installed is not None:
-            QCoreApplication.removeTranslator(self._installed)
-            self._installed = None
+        if shared._installed is not None:
+            QCoreApplication.removeTranslator(shared._installed)
+            shared._installed = None
         _use_catalog(None)
         if lang != SOURCE_LANG:
-            if lang not in self._cache:
-                self._cache[lang] = load_translator(lang)
-            translator = self._cache[lang]
+            if lang not in shared._cache:
+                shared._cache[lang] = load_translator(lang)
+            translator = shared._cache[lang]
             if isinstance(translator, TsTranslator):
                 _use_catalog(translator.messages)
             elif translator is not None:
                 QCoreApplication.installTranslator(translator)
-                self._installed = translator
-        self.lang = lang
+                shared._installed = translator
+        shared._lang = lang
         return True
 
     def close(self) -> None:

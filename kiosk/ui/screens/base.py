@@ -1,6 +1,11 @@
-"""What every door screen shares: the header (branch, clock, language) and label helpers."""
+"""What every screen shares: the header (branch, clock, language) and label helpers.
+
+The door screens and the checkout screen both build on `Screen` and `Header`.
+"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -49,9 +54,13 @@ class Screen(QWidget):
         self.scale = 1.0
 
     def show_view(self, view: ScreenView) -> None:
-        self._lang = view.lang
+        self.show_header(view.ambient.branch, view.ambient.now, view.lang)
+
+    def show_header(self, branch: str, now: datetime, lang: Lang) -> None:
+        """Branch, clock and the button for the other language (`tr()` is already in `lang`)."""
+        self._lang = lang
         if self.header is not None:
-            self.header.show_view(view)
+            self.header.show_place(branch, now, lang)
 
     def rescale(self, scale: float, portrait: bool) -> None:  # noqa: ARG002 - for subclasses
         self.scale = scale
@@ -86,10 +95,10 @@ class Header(QWidget):
         row.addSpacing(24)
         row.addWidget(self.language)
 
-    def show_view(self, view: ScreenView) -> None:
-        self.branch.setText(view.ambient.branch)
-        self.clock.setText(texts.clock(view.ambient.now))
-        other = OTHER_LANGUAGE[view.lang]
+    def show_place(self, branch: str, now: datetime, lang: Lang) -> None:
+        self.branch.setText(branch)
+        self.clock.setText(texts.clock(now))
+        other = OTHER_LANGUAGE[lang]
         self.language.setText(LANGUAGE_NAME[other])
         self.language.setAccessibleName(texts.switch_language(other))
 
