@@ -15,12 +15,36 @@ from kiosk.checkout_flow import (
     FinishRequested,
     ItemScanned,
     RenewRequested,
+    Touched,
 )
+from kiosk.circulation_types import ItemLine, ReturnLine
 from kiosk.flow import CardPresented, Tick
 from kiosk.ui.pending import settle
 from kiosk.ui.screens.checkout import CheckoutScreen
-from kiosk.ui.screens.checkout_texts import item_line, return_line
 from sync.sip2.library_data import AVAILABLE, AVAILABLE_2, HELD_FOR_OTHER, NOT_FOR_LOAN
+
+
+def _item(line: ItemLine) -> str:
+    """A step's result for the demo's log, in English whatever the screen shows."""
+    title = line.title or line.item_id
+    if not line.ok:
+        return f"✘ {title}: {line.refusal}"
+    due = line.due.strftime("%d.%m.%Y") if line.due else "-"
+    return f"✔ {line.kind}: {title}, due {due}"
+
+
+def _returned(line: ReturnLine) -> str:
+    mark = "✔" if line.ok else "✘"
+    return f"{mark} returned: {line.title or line.item_id} (shelf: {line.shelf or 'return'})"
+
+
+def _shot(screen: CheckoutScreen, out: Path | None, name: str, shots: list[Path]) -> None:
+    QApplication.processEvents()
+    if out is not None:
+        path = out / f"{name}.png"
+        if not screen.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        shots.append(path)
 
 
 def play_checkout(
@@ -30,12 +54,7 @@ def play_checkout(
     shots: list[Path] = []
 
     def shot(name: str) -> None:
-        QApplication.processEvents()
-        if out is not None:
-            path = out / f"{name}.png"
-            if not screen.grab().save(str(path)):
-                raise OSError(f"could not write {path}")
-            shots.append(path)
+        _shot(screen, out, name, shots)
 
     def step(text: str) -> None:
         write(f"checkout: {text} -> {screen.state.phase}\n")
@@ -53,26 +72,37 @@ def play_checkout(
     shot("checkout_idle")
     send(card)
     keys = {k.text(): k for k in screen.pinpad.keys}
-    for digit in pin:
-        keys[digit].click()
-    wait()
+
+    def press(digits: str) -> None:
+        for digit in digits:
+            keys[digit].click()
+        wait()
+
+    press(pin[:2])
+    shot("checkout_pin")
+    press(pin[2:])
     step(f"card and PIN {pin}")
     for item in (AVAILABLE, AVAILABLE_2, NOT_FOR_LOAN):
         send(ItemScanned(item))
-        step(item_line(screen.state.lines[-1], "en"))
+        step(_item(screen.state.lines[-1]))
     shot("checkout_session")
+    advance(102)  # no touch for 102 s: the last 20 s count down on screen
+    send(Tick())
+    shot("checkout_warning")
+    send(Touched())
+    step("touched during the countdown")
     send(AccountRequested())
     step("account")
     shot("checkout_account")
     send(RenewRequested((AVAILABLE,)))
-    step(item_line(screen.state.lines[-1], "en"))
+    step(_item(screen.state.lines[-1]))
     send(FinishRequested())
     step("done")
     shot("checkout_receipt")
     advance(60)
     send(Tick())
     send(ItemScanned(HELD_FOR_OTHER))
-    step(return_line(screen.state.returns[-1], "en"))
+    step(_returned(screen.state.returns[-1]))
     shot("checkout_return")
     screen.hide()
     return shots

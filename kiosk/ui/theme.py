@@ -33,6 +33,7 @@ FONT_PX: Final[dict[str, int]] = {
     "title": 58,
     "lead": 46,
     "body": 32,
+    "receipt": 36,
     "small": 22,
     "status": 20,
     "dots": 60,
@@ -88,6 +89,15 @@ def style_sheet(scale: float) -> str:
     QProgressBar {{ background: {PANEL}; border: none; border-radius: {px(8, scale)}px;
         max-height: {px(16, scale)}px; min-height: {px(16, scale)}px; }}
     QProgressBar::chunk {{ background: {ACCENT}; border-radius: {px(8, scale)}px; }}
+    QLineEdit#barcode {{ font-size: {px(32, scale)}px; color: {PAPER}; background: {INK};
+        border: {px(3, scale)}px solid {QUIET}; border-radius: {px(12, scale)}px;
+        padding: 0px {px(16, scale)}px; }}
+    QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
+    QScrollBar:vertical {{ background: {PANEL}; width: {px(36, scale)}px;
+        border-radius: {px(8, scale)}px; }}
+    QScrollBar::handle:vertical {{ background: {QUIET}; min-height: {px(60, scale)}px;
+        border-radius: {px(8, scale)}px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
     QWidget#techpanel {{ background: {PANEL}; border-radius: {radius}px; }}
     """
 

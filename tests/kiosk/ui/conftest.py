@@ -11,22 +11,29 @@ import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+from sip2kit import fake_acs, sip2_config
 from uihelpers import Driver
 
 from drivers.fake import RecordingRelay
 from kiosk.app import Kiosk, assemble
 from kiosk.cache import queries
 from kiosk.cache.patrons import apply_records
+from kiosk.checkout import CheckoutController
+from kiosk.circulation import sip2_circulation
 from kiosk.clock import COPENHAGEN, FixedClock
 from kiosk.config import LoadedConfig, load
 from kiosk.services import Services, build_services
+from kiosk.sip2_access import Sip2AccessService
+from kiosk.ui.screens.checkout import CheckoutScreen
 from kiosk.ui.widgets.corner import LongPressCorner
 from kiosk.ui.window import KioskWindow
 from sync.records import parse_patron
+from sync.sip2.fake_acs import FakeAcs
 from sync.synthetic import synthetic_patrons
 
 REPO = Path(__file__).resolve().parents[3]
@@ -116,6 +123,34 @@ def kiosk(qtbot: object, loaded: LoadedConfig, services: Services, relay: Record
     built.window.show()
     yield built
     built.close()
+
+
+@pytest.fixture
+def acs(clock: FixedClock) -> Iterator[FakeAcs]:
+    with fake_acs(clock) as fake:
+        yield fake
+
+
+@pytest.fixture
+def sip2_services(tmp_path: Path, acs: FakeAcs, clock: FixedClock) -> Iterator[Services]:
+    built = build_services(sip2_config(tmp_path, acs.port), clock)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def screen(qtbot: Any, sip2_services: Services, clock: FixedClock) -> Iterator[CheckoutScreen]:
+    """The checkout screen against the fake SIP2 server, 1280×800, in its own window."""
+    access, link = sip2_services.access, sip2_services.sip2
+    assert isinstance(access, Sip2AccessService)
+    assert link is not None
+    circulation = sip2_circulation(access, link, sip2_services.sessions, clock, "checkin_only")
+    widget = CheckoutScreen(CheckoutController(circulation, clock, branch="Solrød Bibliotek"))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    yield widget
+    widget.stop()
 
 
 @pytest.fixture

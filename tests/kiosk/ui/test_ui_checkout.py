@@ -1,61 +1,32 @@
 """pytest-qt runs of the checkout screen against the fake SIP2 server on 127.0.0.1.
 
-A full checkout, a renewal by rescan, a return of a reserved item and the inactivity logout
-(the FixedClock moves; the screen's tick is 1 ms).
+A full checkout, a renewal by rescan, a return of a reserved item, the inactivity logout with
+its visible countdown, a touch that keeps the session, and the language button (the FixedClock
+moves; the screen's tick is 1 ms). The `screen` fixture is in conftest.py.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
-from sip2kit import ANNA_CARD, ANNA_PIN, fake_acs, sip2_config
+from sip2kit import ANNA_CARD, ANNA_PIN, sip2_config
 
 from drivers.cardparse import parse_card
-from kiosk.checkout import CheckoutController
 from kiosk.checkout_flow import Phase
-from kiosk.circulation import sip2_circulation
 from kiosk.clock import FixedClock
 from kiosk.flow import CardPresented
-from kiosk.services import Services, build_services
+from kiosk.services import build_services
 from kiosk.sip2_access import Sip2AccessService
 from kiosk.ui.screens.checkout import CheckoutScreen
 from sync.sip2.fake_acs import FakeAcs
 from sync.sip2.library_data import AVAILABLE, AVAILABLE_2, HELD_FOR_OTHER, LENT_TO_ANNA
 
 CARD = parse_card(ANNA_CARD, "checkout")
-
-
-@pytest.fixture
-def acs(clock: FixedClock) -> Iterator[FakeAcs]:
-    with fake_acs(clock) as fake:
-        yield fake
-
-
-@pytest.fixture
-def sip2_services(tmp_path: Path, acs: FakeAcs, clock: FixedClock) -> Iterator[Services]:
-    built = build_services(sip2_config(tmp_path, acs.port), clock)
-    yield built
-    built.close()
-
-
-@pytest.fixture
-def screen(qtbot: Any, sip2_services: Services, clock: FixedClock) -> Iterator[CheckoutScreen]:
-    access, link = sip2_services.access, sip2_services.sip2
-    assert isinstance(access, Sip2AccessService)
-    assert link is not None
-    circulation = sip2_circulation(access, link, sip2_services.sessions, clock, "checkin_only")
-    widget = CheckoutScreen(CheckoutController(circulation, clock, branch="Solrød Bibliotek"))
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    yield widget
-    widget.stop()
 
 
 def wait(qtbot: Any, screen: CheckoutScreen) -> None:
@@ -120,7 +91,8 @@ def test_return_of_a_reserved_item_says_where_to_put_it(
 ) -> None:
     qtbot.keyClicks(screen.return_field, HELD_FOR_OTHER)
     click(qtbot, screen.return_button, screen)
-    assert "personalehylden" in screen.returns.text()
+    assert screen.returns.text() == "Læg den på personalehylden."
+    assert screen.returns.isVisible()
     assert [t["kind"] for t in acs.transactions] == ["checkin"]
 
 
@@ -131,7 +103,8 @@ def test_inactivity_warns_then_logs_out(
     log_in(qtbot, screen)
     screen.start()
     clock.advance(101)
-    qtbot.waitUntil(lambda: "19 sekunder" in screen.session_countdown.label.text())
+    qtbot.waitUntil(lambda: "logget ud om 19 s" in screen.session_countdown.label.text())
+    assert screen.session_countdown.isVisible()
     clock.advance(19)
     qtbot.waitUntil(lambda: screen.state.phase is Phase.RECEIPT)
     screen.stop()
@@ -191,7 +164,7 @@ def test_a_slow_loan_shows_checking_and_the_screen_stays_alive(
         assert entered.wait(10.0)
         qtbot.waitUntil(screen.pending.note.isVisible, timeout=2000)
         qtbot.waitUntil(lambda: len(beats) >= 5, timeout=2000)  # the GUI thread is free
-        assert screen.lines.text() == ""
+        assert "Kaffe" not in screen.lines.text()
     finally:
         gate.set()
         heartbeat.stop()
@@ -199,3 +172,63 @@ def test_a_slow_loan_shows_checking_and_the_screen_stays_alive(
     assert "Kaffe og kager" in screen.lines.text()
     assert not screen.pending.note.isVisible()
     assert [t["kind"] for t in acs.transactions] == ["checkout"]
+
+
+def test_a_touch_during_the_countdown_keeps_the_session(
+    qtbot: Any, screen: CheckoutScreen, clock: FixedClock
+) -> None:
+    log_in(qtbot, screen)
+    assert not screen.session_countdown.isVisible()
+    clock.advance(102)
+    screen.tick()
+    wait(qtbot, screen)
+    assert screen.session_countdown.isVisible()
+    assert screen.session_countdown.label.text() == (
+        "Du bliver logget ud om 18 s – tryk for at fortsætte")
+    qtbot.mouseClick(screen.session_countdown.label, Qt.MouseButton.LeftButton)  # not a button
+    wait(qtbot, screen)
+    assert not screen.session_countdown.isVisible()
+    clock.advance(100)  # 202 s after login, 100 s after the touch
+    screen.tick()
+    wait(qtbot, screen)
+    assert screen.state.phase is Phase.SESSION
+
+
+def test_language_button_lasts_for_the_visit_and_resets_at_idle(
+    qtbot: Any, screen: CheckoutScreen, clock: FixedClock
+) -> None:
+    assert screen.header is not None
+    language = screen.header.language
+    assert screen.idle_text.text() == "Scan dit lånerkort eller sundhedskort"
+    assert language.text() == "English"
+    click(qtbot, language, screen)
+    assert screen.idle_text.text() == "Scan your library card or health card"
+    assert language.text() == "Dansk"
+    log_in(qtbot, screen)
+    assert screen.prompt.text() == "Scan the barcode of what you want to borrow"
+    scan(qtbot, screen, AVAILABLE)
+    assert screen.lines.text().startswith("✔ Borrowed: Kaffe og kager – due ")
+    click(qtbot, screen.done_button, screen)
+    assert screen.state.phase is Phase.RECEIPT
+    assert screen.receipt_lead.text() == "You are logged out. You borrowed:"
+    assert "Kaffe og kager" in screen.receipt_text.text()
+    clock.advance(10)
+    screen.tick()
+    wait(qtbot, screen)
+    assert screen.state.phase is Phase.IDLE
+    assert screen.idle_text.text() == "Scan dit lånerkort eller sundhedskort"
+    assert language.text() == "English"
+
+
+def test_screen_has_the_door_header_and_pages_for_each_phase(
+    qtbot: Any, screen: CheckoutScreen
+) -> None:
+    assert screen.header is not None
+    assert screen.header.branch.text() == "Solrød Bibliotek"
+    assert screen.header.clock.text() == "Mandag 23.11. 19:00"
+    assert screen.page == "idle"
+    assert screen.picture.isVisible()  # the door's drawn scan picture
+    log_in(qtbot, screen)
+    assert screen.page == "session"
+    assert screen.hello.text() == "Hej Anna"
+    assert screen.prompt.text() == "Scan stregkoden på det, du vil låne"

@@ -15,8 +15,8 @@ SCREENS = {
     "denied_debt_over_limit", "denied_card_lost", "denied_not_opted_in", "denied_unknown_card",
     "denied_unreadable_card", "denied_pin_locked", "idle_en", "denied_under_age_en", "closed",
     "denied_outside_hours", "out_of_order", "fire", "technician_pin", "technician",
-    "checkout_idle", "checkout_session", "checkout_account", "checkout_receipt",
-    "checkout_return",
+    "checkout_idle", "checkout_pin", "checkout_session", "checkout_warning", "checkout_account",
+    "checkout_receipt", "checkout_return",
 }
 
 
