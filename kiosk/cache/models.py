@@ -91,10 +91,14 @@ class Credential(Base):
 
 
 class StagingCredential(Base):
+    """Append-only while a full sync runs: rows land in arrival order, so no B-tree keyed by
+    random HMACs is rewritten on every page (that was most of a 1M-patron full sync). The swap
+    sorts them once; for a card named twice, the row staged last (highest seq) wins."""
+
     __tablename__ = "staging_credentials"
-    __table_args__ = WITHOUT_ROWID
-    id: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
-    patron_id: Mapped[str] = mapped_column(String(64), index=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[bytes] = mapped_column(LargeBinary(32))
+    patron_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(8), default="active")
 

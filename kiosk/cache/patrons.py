@@ -104,8 +104,9 @@ def apply_records(
     for chunk in _chunks(ids, 500):
         session.execute(delete(cred_table).where(cred_table.patron_id.in_(chunk)))
         session.execute(delete(patron_table).where(patron_table.patron_id.in_(chunk)))
-    if creds:
-        # A card moved from another patron: the newest record owns it.
+    if creds and not staging:
+        # A card moved from another patron: the newest record owns it. (Staging is
+        # append-only; swap_staging keeps the newest row per card.)
         for chunk in _chunks([c["id"] for c in creds], 500):
             session.execute(delete(cred_table).where(cred_table.id.in_(chunk)))
     _insert_all(session, patron_table.__table__, patrons)
@@ -193,9 +194,14 @@ def swap_staging(session: Session) -> ApplyCounts:
             patron_cols, select(*[StagingPatron.__table__.c[c] for c in patron_cols])
         )
     )
+    staged_creds = StagingCredential.__table__.c
+    newest = select(func.max(staged_creds.seq)).group_by(staged_creds.id)
     session.execute(
         insert(Credential).from_select(
-            cred_cols, select(*[StagingCredential.__table__.c[c] for c in cred_cols])
+            cred_cols,
+            select(*[staged_creds[c] for c in cred_cols])
+            .where(staged_creds.seq.in_(newest))
+            .order_by(staged_creds.id),
         )
     )
     for index in indexes:
