@@ -271,25 +271,34 @@ def run(loaded: LoadedConfig) -> int:
             window.showFullScreen()
         kiosk.start()
         start_background_work(kiosk)
-        with quit_on_signals():
-            return int(app.exec())
+        with quit_on_signals() as received:
+            code = int(app.exec())
+        # Stopped by a signal: say so in the exit status (128 + signal, as a shell would), so a
+        # supervisor tells a requested stop from a clean exit (reliability.md #3).
+        return 128 + received[0] if received else code
     finally:
         kiosk.close()  # relay off on every way out
 
 
 @contextmanager
-def quit_on_signals() -> Iterator[None]:
-    """SIGTERM/SIGINT end the Qt loop normally, so every `finally` (relay off) runs."""
+def quit_on_signals() -> Iterator[list[int]]:
+    """SIGTERM/SIGINT end the Qt loop normally, so every `finally` (relay off) runs. Yields
+    the list the signals received are appended to."""
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    quit_now = QCoreApplication.quit
-    previous = {s: signal.signal(s, lambda *_: quit_now()) for s in (signal.SIGTERM, signal.SIGINT)}
+    received: list[int] = []
+
+    def quit_now(signum: int, _frame: object) -> None:
+        received.append(signum)
+        QCoreApplication.quit()
+
+    previous = {s: signal.signal(s, quit_now) for s in (signal.SIGTERM, signal.SIGINT)}
     # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
     wake = QTimer()
     wake.timeout.connect(lambda: None)
     wake.start(500)
     try:
-        yield
+        yield received
     finally:
         wake.stop()
         for sig, handler in previous.items():

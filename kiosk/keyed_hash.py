@@ -79,7 +79,7 @@ class KeyedHasher:
         return self._mac(b"cred\0" + kind.encode() + b"\0" + value.encode())
 
     def _mac(self, data: bytes) -> bytes:
-        return hmac.new(self._key, data, hashlib.sha256).digest()
+        return hmac.digest(self._key, data, "sha256")  # one-shot C path: ~3x hmac.new (bench)
 
     def _pin_digest(self, patron_id: str, pin: str) -> bytes:
         return self._mac(b"pin\0" + patron_id.encode() + b"\0" + pin.encode())

@@ -117,7 +117,8 @@ def test_sigkill_in_a_pulse_then_restart_and_sigterm_leave_the_relay_off(tmp_pat
             assert relay.read(4) == ON
             second.send_signal(signal.SIGTERM)
             assert relay.read(4) == OFF, "SIGTERM during a pulse must switch the relay off"
-            second.wait(timeout=15)
+            # reliability.md #3: a stop by signal is not a clean exit (128 + SIGTERM)
+            assert second.wait(timeout=15) == 128 + signal.SIGTERM
         finally:
             stop(second)
 
