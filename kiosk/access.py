@@ -189,7 +189,10 @@ class AccessService:
             session.add(_entry(evaluation, decision, now))
             queries.bump_stat(session, now, "entry", str(decision.reason))
             self._count_pin(session, evaluation, now)
-            session.add(_statistic(evaluation, decision, now))
+            if self.config.central.kind == "http":
+                # Only the sync API takes entry statistics; with SIP2 or no central they would
+                # wait in the outbox forever. The local counts (stat_counts) are kept either way.
+                session.add(_statistic(evaluation, decision, now))
         log.info(
             "door %s: reason=%s mode=%s kind=%s patron=%s",
             "granted" if decision.granted else "denied",

@@ -28,6 +28,14 @@ def seed_patrons(services: Services, n: int) -> None:
 def seeded(tmp_path: Path, clock: FixedClock) -> Path:
     """A config whose cache holds the first 50 synthetic patrons (the demo personas first)."""
     config = write_config(tmp_path)
+    # An HTTP central, so door attempts queue their statistics in the outbox (the outbox
+    # tests need items); each test passes its fake central's real URL to the child itself.
+    text = config.read_text(encoding="utf-8")
+    assert 'kind = "none"' in text
+    config.write_text(
+        text.replace('kind = "none"', 'kind = "http"\nurl = "http://127.0.0.1:9"', 1),
+        encoding="utf-8",
+    )
     services = build_services(load(config), clock)
     try:
         seed_patrons(services, 50)

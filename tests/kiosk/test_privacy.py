@@ -13,6 +13,7 @@ from kioskkit import CONTRACT_PATRON, SELF_SERVICE_AT, KioskCli, patron, write_c
 from sqlalchemy import func, select
 
 from drivers.cardparse import parse_card
+from kiosk.cache import queries
 from kiosk.cache.models import AuditEntry, Debt, EntryLog, Loan, Message, Patron, Reservation
 from kiosk.cache.patrons import apply_records
 from kiosk.clock import FixedClock
@@ -248,3 +249,24 @@ def test_technician_actions_are_audited(svc: Services, kiosk_cli: KioskCli) -> N
     actions = [line.split()[1] for line in lines]
     assert actions == ["log_viewed", "purge", "relay_test", "stats_viewed"]
     assert all("cli:" in line for line in lines)
+
+
+def test_entry_statistics_are_queued_only_for_a_central_that_takes_them(
+    tmp_path: Path, svc: Services
+) -> None:
+    svc.access.record(svc.access.check_pin(parse_card("1705901234"), "1234"))
+    with svc.sessions() as session:
+        assert queries.outbox_pending(session) == 0  # central.kind = "none": nobody to send to
+    (tmp_path / "h").mkdir()
+    http = build_services(
+        load(write_config(tmp_path / "h"), ['central.kind="http"', 'central.url="http://x"']),
+        FixedClock(NOW),
+    )
+    try:
+        with http.sessions.begin() as session:
+            apply_records(session, [patron()], http.hasher)
+        http.access.record(http.access.check_pin(parse_card("1705901234"), "1234"))
+        with http.sessions() as session:
+            assert queries.outbox_pending(session) == 1
+    finally:
+        http.close()
