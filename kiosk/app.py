@@ -31,6 +31,7 @@ from kiosk.flow import CardPresented, FireAlarm
 from kiosk.rules import rule_set_version
 from kiosk.services import Services, build_services, readers_from_config, relay_from_config
 from kiosk.sip2_access import Sip2AccessService
+from kiosk.sounds import Sounds
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.checkout import CheckoutScreen
@@ -215,7 +216,9 @@ def assemble(
     from kiosk.ui.door_runner import TechnicianActions
     from kiosk.ui.window import KioskWindow
 
-    controller = DoorController(services.access, relay, clock, door_settings(loaded))
+    sounds = Sounds(loaded.config.kiosk.sound_command, loaded.data_dir / "sounds")
+    controller = DoorController(services.access, relay, clock, door_settings(loaded),
+                                on_beep=sounds.play)
     services.access.out_of_service = lambda: controller.out_of_service
     if relay.fault is not None:
         controller.faults["relay"] = relay.fault  # could not even switch off at start-up
@@ -269,6 +272,8 @@ def run(loaded: LoadedConfig) -> int:
         for window in shown or [kiosk.window]:
             window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             window.showFullScreen()
+        if loaded.config.kiosk.hide_pointer:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         kiosk.start()
         start_background_work(kiosk)
         with quit_on_signals() as received:

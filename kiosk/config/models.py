@@ -40,6 +40,11 @@ class KioskSection(_Section):
     """Language shown when nobody has chosen one; resets to this at idle."""
     data_dir: Path = Path("data")
     """Database, installation key and other state; relative paths are from this file."""
+    hide_pointer: bool = False
+    """Hide the mouse pointer (a touchscreen kiosk); leave it on for a mouse."""
+    sound_command: tuple[str, ...] = ()
+    """Program that plays a WAV file given as its last argument, e.g. ["aplay", "-q"]; the
+    granted and denied sounds are off when this is empty."""
 
 
 class ReaderSection(_Section):
