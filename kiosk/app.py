@@ -32,6 +32,7 @@ from kiosk.rules import rule_set_version
 from kiosk.services import Services, build_services, readers_from_config, relay_from_config
 from kiosk.sip2_access import Sip2AccessService
 from kiosk.sounds import Sounds
+from kiosk.watchdog import Notifier
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.checkout import CheckoutScreen
@@ -276,13 +277,32 @@ def run(loaded: LoadedConfig) -> int:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         kiosk.start()
         start_background_work(kiosk)
-        with quit_on_signals() as received:
+        with quit_on_signals() as received, systemd_watchdog():
             code = int(app.exec())
         # Stopped by a signal: say so in the exit status (128 + signal, as a shell would), so a
         # supervisor tells a requested stop from a clean exit (reliability.md #3).
         return 128 + received[0] if received else code
     finally:
         kiosk.close()  # relay off on every way out
+
+
+@contextmanager
+def systemd_watchdog() -> Iterator[None]:
+    """READY=1 now, WATCHDOG=1 from the GUI event loop: a frozen loop stops the pings."""
+    from PySide6.QtCore import QTimer
+
+    notifier = Notifier()
+    notifier.ready()
+    timer = QTimer()
+    every = notifier.ping_every_s
+    if every is not None:
+        timer.timeout.connect(notifier.ping)
+        timer.start(int(every * 1000))
+    try:
+        yield
+    finally:
+        timer.stop()
+        notifier.stopping()
 
 
 @contextmanager
