@@ -220,3 +220,25 @@ def debt_dkk(patron: Patron) -> Decimal:
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def upgrade_some_verifiers(session: Session, hasher: KeyedHasher, limit: int) -> int:
+    """Turn up to `limit` fast hk1 PIN verifiers into argon2id ones (a2k1), without the PINs.
+
+    Run a few at a time in the background: each costs one argon2id hash (~20 ms, the GIL
+    released), so the door never waits. A row a sync rewrote meanwhile is left for the sync's
+    value (the UPDATE matches the old verifier only). Returns how many were upgraded."""
+    rows = session.execute(
+        select(Patron.patron_id, Patron.pin_verifier)
+        .where(Patron.pin_verifier.like("hk1$%"))
+        .limit(limit)
+    ).all()
+    for patron_id, old in rows:
+        if old is None:  # the LIKE above never matches NULL; this tells mypy so
+            continue
+        session.execute(
+            update(Patron)
+            .where(Patron.patron_id == patron_id, Patron.pin_verifier == old)
+            .values(pin_verifier=hasher.upgrade(old))
+        )
+    return len(rows)

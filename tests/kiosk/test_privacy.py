@@ -270,3 +270,28 @@ def test_entry_statistics_are_queued_only_for_a_central_that_takes_them(
             assert queries.outbox_pending(session) == 1
     finally:
         http.close()
+
+
+def test_fast_pin_verifiers_are_upgraded_to_argon2id_without_the_pin(svc: Services) -> None:
+    from kiosk.cache.patrons import upgrade_some_verifiers
+
+    with svc.sessions() as session:
+        before = session.get(Patron, CONTRACT_PATRON["patron_id"])
+        assert before is not None
+        assert before.pin_verifier is not None
+        assert before.pin_verifier.startswith("hk1$")
+    with svc.sessions.begin() as session:
+        assert upgrade_some_verifiers(session, svc.hasher, 10) == 1
+    with svc.sessions.begin() as session:
+        assert upgrade_some_verifiers(session, svc.hasher, 10) == 0  # nothing left to do
+    with svc.sessions() as session:
+        after = session.get(Patron, CONTRACT_PATRON["patron_id"])
+        assert after is not None
+        assert after.pin_verifier is not None
+        assert after.pin_verifier.startswith("a2k1$$argon2id$")
+    decision = svc.access.check_pin(parse_card("1705901234"), "1234").decision
+    assert decision is not None
+    assert decision.granted  # the same PIN still opens the door
+    wrong = svc.access.check_pin(parse_card("1705901234"), "4321").decision
+    assert wrong is not None
+    assert wrong.reason is Reason.WRONG_PIN
