@@ -67,7 +67,7 @@ from kiosk.ui.screens.checkout_texts import (
 )
 from kiosk.ui.widgets.countdown import CountdownBar
 from kiosk.ui.widgets.glyph import Glyph
-from kiosk.ui.widgets.pinpad import PinDots, PinPad
+from kiosk.ui.widgets.pinpad import PinDots, PinPad, pin_entry_layout
 from kiosk.ui.widgets.scan_picture import ScanPicture
 from kiosk.ui.worker import ControllerWorker
 
@@ -320,22 +320,10 @@ class CheckoutScreen(Screen):
         self.pin_countdown = CountdownBar()
         self.cancel = button("")
         self.cancel.clicked.connect(lambda: self._emit(Cancelled()))
-        info = QVBoxLayout()
-        info.addWidget(self.pin_title)
-        info.addWidget(self.pin_hint)
-        info.addStretch(1)
-        info.addWidget(self.pin_countdown)
-        cancel_row = QHBoxLayout()
-        cancel_row.addWidget(self.cancel)
-        cancel_row.addStretch(1)
-        info.addLayout(cancel_row)
-        entry = QVBoxLayout()
-        entry.addWidget(self.dots)
-        entry.addWidget(self.pinpad, 0, Qt.AlignmentFlag.AlignHCenter)
-        entry.addStretch(1)
-        self.pin_body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.pin_body.addLayout(info, 1)
-        self.pin_body.addLayout(entry, 1)
+        self.pin_body = pin_entry_layout(
+            [self.pin_title, self.pin_hint], self.pin_countdown, self.cancel, self.dots,
+            self.pinpad,
+        )
         page.box.addLayout(self.pin_body, 1)
         self._add("pin", page)
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.flow import Cancelled, PinDigit, PinErased, PinSubmitted
 from kiosk.reasons import Reason, patron_text
@@ -17,7 +16,7 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.screens.base import Screen, button, label
 from kiosk.ui.view import ScreenKind, ScreenView
 from kiosk.ui.widgets.countdown import CountdownBar
-from kiosk.ui.widgets.pinpad import PinDots, PinPad
+from kiosk.ui.widgets.pinpad import PinDots, PinPad, pin_entry_layout
 
 
 class PinScreen(Screen):
@@ -35,23 +34,9 @@ class PinScreen(Screen):
         self.pad.erase.connect(lambda: self.send.emit(PinErased()))
         self.pad.submit.connect(lambda: self.send.emit(PinSubmitted()))
         self.cancel.clicked.connect(lambda: self.send.emit(Cancelled()))
-        info = QVBoxLayout()
-        info.addWidget(self.title)
-        info.addWidget(self.hint)
-        info.addWidget(self.warning)
-        info.addStretch(1)
-        info.addWidget(self.countdown)
-        cancel_row = QHBoxLayout()
-        cancel_row.addWidget(self.cancel)
-        cancel_row.addStretch(1)
-        info.addLayout(cancel_row)
-        entry = QVBoxLayout()
-        entry.addWidget(self.dots)
-        entry.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
-        entry.addStretch(1)
-        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.body.addLayout(info, 1)
-        self.body.addLayout(entry, 1)
+        self.body = pin_entry_layout(
+            [self.title, self.hint, self.warning], self.countdown, self.cancel, self.dots, self.pad
+        )
         self.outer = QVBoxLayout(self)
         self.outer.addWidget(self.header)
         self.outer.addLayout(self.body, 1)

@@ -7,7 +7,15 @@ from typing import Final
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui import theme
 from kiosk.ui.i18n import tr
@@ -109,3 +117,27 @@ class PinDots(QWidget):
             painter.setBrush(QColor(theme.ACCENT if full else theme.PANEL))
             painter.drawEllipse(centre, radius, radius)
         painter.end()
+
+
+def pin_entry_layout(
+    texts: Sequence[QWidget], countdown: QWidget, cancel: QWidget, dots: QWidget, pad: QWidget
+) -> QBoxLayout:
+    """The PIN step as the door and the checkout both show it: what to do, the countdown and
+    Cancel on one side, the dots over the pad on the other (turned by the caller in portrait)."""
+    info = QVBoxLayout()
+    for widget in texts:
+        info.addWidget(widget)
+    info.addStretch(1)
+    info.addWidget(countdown)
+    cancel_row = QHBoxLayout()
+    cancel_row.addWidget(cancel)
+    cancel_row.addStretch(1)
+    info.addLayout(cancel_row)
+    entry = QVBoxLayout()
+    entry.addWidget(dots)
+    entry.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter)
+    entry.addStretch(1)
+    body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+    body.addLayout(info, 1)
+    body.addLayout(entry, 1)
+    return body
