@@ -12,10 +12,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from evdev import InputEvent, ecodes
+from ptykit import PtyPair, read_available, relink  # noqa: F401 - re-exported for the driver tests
 
 from drivers.hid_keymap import US, Layout
 from drivers.types import CardRead, ReaderState, ReaderStatus
@@ -54,44 +54,6 @@ def read_exact(fd: int, n: int, timeout: float = TIMEOUT) -> bytes:
         if readable:
             data += os.read(fd, n - len(data))
     return data
-
-
-def read_available(fd: int, quiet: float = 0.2) -> bytes:
-    """Everything `fd` delivers until it has been silent for `quiet` seconds."""
-    data = b""
-    while select.select([fd], [], [], quiet)[0]:
-        chunk = os.read(fd, 4096)
-        if not chunk:
-            break
-        data += chunk
-    return data
-
-
-@dataclass
-class PtyPair:
-    """A pseudo-terminal: drivers open `path`, the test plays the device on `master`."""
-
-    master: int
-    slave: int
-    path: str
-
-    @classmethod
-    def open(cls) -> PtyPair:
-        master, slave = os.openpty()
-        return cls(master, slave, os.ttyname(slave))
-
-    def close(self) -> None:
-        for fd in (self.master, self.slave):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-
-
-def relink(link: Path, target: str) -> None:
-    """Point `link` at `target` atomically, as udev does for /dev/serial/by-id on replug."""
-    tmp = link.with_name(link.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    tmp.symlink_to(target)
-    tmp.replace(link)
 
 
 @dataclass

@@ -4,37 +4,18 @@ under the same link (replugged). The read written after every replug is delivere
 
 from __future__ import annotations
 
-import contextlib
 import os
 import queue
 import threading
 from pathlib import Path
 
 import pytest
+from ptykit import PtyPair, relink
 
 from drivers.serial_reader import SerialCardReader
 from drivers.types import CardRead, ReaderState, ReaderStatus
 
 ROUNDS = 100
-
-
-class Pty:
-    def __init__(self) -> None:
-        self.master, self.slave = os.openpty()
-        self.path = os.ttyname(self.slave)
-
-    def close(self) -> None:
-        for fd in (self.master, self.slave):
-            with contextlib.suppress(OSError):
-                os.close(fd)
-
-
-def relink(link: Path, target: str) -> None:
-    """Atomically, as udev moves /dev/serial/by-id links."""
-    tmp = link.with_name(link.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    tmp.symlink_to(target)
-    tmp.replace(link)
 
 
 class Watch:
@@ -61,7 +42,7 @@ class Watch:
 def test_every_read_after_each_of_100_replugs_is_delivered(tmp_path: Path) -> None:
     link = tmp_path / "usb-Reader_1234-if00-port0"
     watch = Watch()
-    current = Pty()
+    current = PtyPair.open()
     relink(link, current.path)
     reader = SerialCardReader("door", str(link), reconnect_s=0.02, max_backoff_s=0.05)
     reader.start(watch.on_read, watch.on_status)
@@ -73,7 +54,7 @@ def test_every_read_after_each_of_100_replugs_is_delivered(tmp_path: Path) -> No
             os.write(current.master, card.encode() + b"\r")
             delivered.append(watch.reads.get(timeout=3).value)
             current.close()  # unplug
-            current = Pty()  # replug under the same link
+            current = PtyPair.open()  # replug under the same link
             relink(link, current.path)
     finally:
         reader.stop()

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from ptykit import PtyPair, read_available
 
 from kiosk.cli import main
 
@@ -25,12 +26,9 @@ STRIPE = (
 
 @pytest.fixture
 def pty_pair() -> Iterator[tuple[str, int]]:
-    master, slave = os.openpty()
-    try:
-        yield os.ttyname(slave), master
-    finally:
-        os.close(master)
-        os.close(slave)
+    pty = PtyPair.open()
+    yield pty.path, pty.master
+    pty.close()
 
 
 def _config(tmp_path: Path, extra: str) -> Path:
@@ -41,23 +39,13 @@ def _config(tmp_path: Path, extra: str) -> Path:
     return path
 
 
-def _read_until(fd: int, want: int, timeout: float) -> bytes:
-    data = b""
-    deadline = time.monotonic() + timeout
-    while len(data) < want and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            data += os.read(fd, 64)
-    return data
-
-
 def test_relay_test_sends_lcus_on_then_off(tmp_path: Path, pty_pair: tuple[str, int]) -> None:
     port, master = pty_pair
     config = _config(tmp_path, "")
     code = main(["--config", str(config), "--set", 'relay.driver="lcus"',
                  "--set", f'relay.port="{port}"', "relay-test", "--seconds", "0.2"])
     assert code == 0
-    sent = _read_until(master, 64, 1.0)
+    sent = read_available(master, 0.5)
     frames = [sent[i : i + 4].hex(" ").upper() for i in range(0, len(sent), 4)]
     # start-up off, then the pulse: on, off; close() may repeat the off, never another on
     assert frames[:3] == ["A0 01 00 A1", "A0 01 01 A2", "A0 01 00 A1"]
