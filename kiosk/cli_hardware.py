@@ -6,6 +6,7 @@ import argparse
 import json
 import queue
 import signal
+import sys
 import threading
 
 from drivers.discovery import list_input_devices, list_serial_ports
@@ -58,8 +59,10 @@ def _watch(loaded: LoadedConfig) -> int:
                 line = {"reader": item.reader, "kind": str(item.kind), "masked": item.masked}
                 print(json.dumps(line), flush=True)
             elif isinstance(item, ReaderStatus):
-                status = {"reader": item.reader, "state": str(item.state), "detail": item.detail}
-                print(json.dumps({"status": status}), flush=True)
+                # stdout carries only the CONTRACT's card-read lines, so scripts can parse
+                # every line alike; the technician still sees readers come and go.
+                detail = f" ({item.detail})" if item.detail else ""
+                print(f"reader {item.reader}: {item.state}{detail}", file=sys.stderr, flush=True)
     finally:
         for reader in readers:
             reader.stop()

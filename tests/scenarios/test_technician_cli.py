@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import shutil
@@ -73,6 +74,8 @@ def test_devices_watch_prints_masked_cpr(tmp_path: Path, pty_pair: tuple[str, in
                 if '"kind": "cpr"' in line:
                     break
         assert any('"masked": "010170-****"' in line for line in lines), lines
+        # CONTRACT.md: every stdout line is one card read with exactly these keys
+        assert all(set(json.loads(line)) == {"reader", "kind", "masked"} for line in lines)
         assert not any("0101702345" in line for line in lines)
     finally:
         proc.send_signal(signal.SIGTERM)
