@@ -1,7 +1,8 @@
-"""Raw reader text -> CardRead (CONTRACT.md "Card reads"; reference/protocols.md §C, §E.3).
+"""Raw reader text -> CardRead, and the only way a raw read or a card number is shown: masked.
 
-Pure. Accepts a bare or hyphenated CPR, health-card stripe data (CPR from track 2 only),
-and library card numbers matching the configured patterns; everything else is UNKNOWN.
+Pure. Accepts a bare or hyphenated CPR, health-card stripe data (CPR from track 2 only), and
+library card numbers matching the configured patterns (docs/hardware.md); everything else is
+UNKNOWN. A card number leaves here normalised, as the cache stores it. CPRs: drivers.cpr.
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from drivers.cpr import normalise_cpr
-from drivers.masking import mask_card, mask_cpr, mask_raw
+from drivers.cpr import mask_cpr, mask_cprs_in, normalise_cpr
 from drivers.types import CardKind, CardRead
 
 # Track 2 of the sundhedskort: ';' card type(1) nationality(3) usage(1) issuer(3) CPR(10) ...
@@ -43,7 +43,8 @@ def parse_card(
         return CardRead(reader, CardKind.CPR, cpr, mask_cpr(cpr))
     for pattern in card_patterns or compile_patterns(DEFAULT_CARD_PATTERNS):
         if pattern.fullmatch(text):
-            return CardRead(reader, CardKind.CARD, text, mask_card(text))
+            number = normalise_card(text)
+            return CardRead(reader, CardKind.CARD, number, mask_card(number))
     return CardRead(reader, CardKind.UNKNOWN, "", mask_raw(raw))
 
 
@@ -54,3 +55,31 @@ def _parse_stripe(text: str, reader: str) -> CardRead:
         if cpr is not None:
             return CardRead(reader, CardKind.CPR, cpr, mask_cpr(cpr))
     return CardRead(reader, CardKind.UNKNOWN, "", mask_raw(text))
+
+
+def normalise_card(number: str) -> str:
+    """A card number as the kiosk compares it (docs/central-api.md "Card numbers"): only A-Z,
+    a-z and 0-9 count, upper-cased, so `33 0000-1234` is `3300001234`. The sync API uses this
+    rule too (sync imports it): a card from a reader must match the card the central sent."""
+    if number.isascii() and number.isalnum():  # the usual card: nothing to drop (a full sync
+        return number.upper()                  # normalises millions; the join is 5x slower)
+    return "".join(ch for ch in number if ch.isascii() and ch.isalnum()).upper()
+
+
+def mask_card(number: str) -> str:
+    """Card numbers keep their last four characters so staff can tell cards apart."""
+    if len(number) <= 4:
+        return "*" * len(number)
+    return "*" * (len(number) - 4) + number[-4:]
+
+
+def mask_raw(raw: str) -> str:
+    """A raw read shown only by its shape: length and printable class, never its content.
+
+    Digits become `9`, letters `A`, everything else `.`; CPR-shaped runs are masked first.
+    """
+    shown = mask_cprs_in(raw[:64], keep_birth_date=False)
+    shape = "".join(
+        "9" if c.isdigit() else "A" if c.isalpha() else c if c in "#-*%;?=^" else "." for c in shown
+    )
+    return shape + (f"…(+{len(raw) - 64})" if len(raw) > 64 else "")

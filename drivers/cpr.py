@@ -1,6 +1,9 @@
-"""CPR number rules (reference/protocols.md §B): format, century from digit 7, birth date.
+"""The one place that knows what a CPR number looks like and how to mask it: format, century
+from digit 7, birth date, and masking (docs/hardware.md; CPR facts in docs/privacy.md).
 
 Pure functions; the kiosk adds age on top. Never derives sex, never checks modulus 11.
+The readers' masking, the log redaction, the SIP2 codec and the sync client's error texts all
+use this module (sync may import it: it is the one CPR module, see pyproject.toml).
 """
 
 from __future__ import annotations
@@ -9,7 +12,10 @@ import re
 from datetime import date
 from typing import Final
 
-_CPR: Final = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$", re.ASCII)
+CPR_SHAPE: Final = r"([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})"
+"""DDMMYY-SSSS, the hyphen optional, ASCII digits only (also as a JSON Schema pattern)."""
+_CPR: Final = re.compile(f"^{CPR_SHAPE}$")
+_CPR_IN_TEXT: Final = re.compile(f"(?<![0-9]){CPR_SHAPE}(?![0-9])")
 
 
 def century(yy: int, digit7: int) -> int:
@@ -43,3 +49,21 @@ def normalise_cpr(text: str) -> str | None:
     if cpr_birth_date(text) is None:
         return None
     return text.replace("-", "")
+
+
+def looks_like_cpr(text: str) -> bool:
+    """`text` has a CPR's shape (whatever its date): to be masked wherever it is shown."""
+    return _CPR.match(text) is not None
+
+
+def mask_cpr(cpr: str) -> str:
+    """`1705901234` or `170590-1234` -> `170590-****` (birth date kept, serial hidden)."""
+    digits = cpr.replace("-", "")
+    return f"{digits[:6]}-****" if len(digits) == 10 else "******-****"
+
+
+def mask_cprs_in(text: str, keep_birth_date: bool = True) -> str:
+    """Every CPR-shaped run of digits in `text` masked: `170590-****`, or `######-****`."""
+    if keep_birth_date:
+        return _CPR_IN_TEXT.sub(lambda m: f"{m[1]}{m[2]}{m[3]}-****", text)
+    return _CPR_IN_TEXT.sub("######-****", text)

@@ -77,8 +77,10 @@ class RecordingRelay(BaseRelay):
     to make every command raise RelayFault (an unplugged board).
     """
 
-    def __init__(self, name: str = "recording", latched_on: bool = False) -> None:
-        super().__init__(name)
+    def __init__(
+        self, name: str = "recording", latched_on: bool = False, probe_s: float | None = None
+    ) -> None:
+        super().__init__(name, probe_s)
         self.latched = latched_on
         self.failing = False
         self.commands: list[RelayCommand] = []

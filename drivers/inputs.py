@@ -31,6 +31,11 @@ OnDoorEvent = Callable[[DoorEvent], None]
 class InputRole(StrEnum):
     DOOR = "door"
     FIRE = "fire"
+    EXIT = "exit"
+    """A request-to-exit button or PIR: an event when it becomes active, none on release."""
+    PEOPLE_IN = "people_in"
+    """A people counter's contact: one pulse per person."""
+    PEOPLE_OUT = "people_out"
 
 
 class ModemLine(StrEnum):
@@ -40,10 +45,16 @@ class ModemLine(StrEnum):
     RI = "ri"
 
 
-_EVENTS: Final = {
+_EVENTS: Final[dict[InputRole, tuple[DoorEventKind | None, DoorEventKind]]] = {
     InputRole.DOOR: (DoorEventKind.CLOSED, DoorEventKind.OPENED),
     InputRole.FIRE: (DoorEventKind.FIRE_ALARM_OFF, DoorEventKind.FIRE_ALARM_ON),
+    # Pulse inputs: only the active edge is an event. The level found at start-up is not
+    # (a button held or a counter contact stuck at start is nobody leaving or arriving).
+    InputRole.EXIT: (None, DoorEventKind.EXIT_REQUESTED),
+    InputRole.PEOPLE_IN: (None, DoorEventKind.PERSON_IN),
+    InputRole.PEOPLE_OUT: (None, DoorEventKind.PERSON_OUT),
 }
+PULSES: Final = frozenset({InputRole.EXIT, InputRole.PEOPLE_IN, InputRole.PEOPLE_OUT})
 DEFAULT_DEBOUNCE_S: Final = 0.05
 
 
@@ -93,6 +104,11 @@ class _InputShell(ABC):
         self._on_event: OnDoorEvent | None = None
         self._failing = False
 
+    @property
+    def level(self) -> bool | None:
+        """The settled level (active = True), None until the first sample."""
+        return self._debouncer.level
+
     def start(self, on_event: OnDoorEvent) -> None:
         if self._thread is not None:
             raise RuntimeError(f"input {self.name!r} already started")
@@ -128,10 +144,14 @@ class _InputShell(ABC):
             log.info("input %s back", self.name)
             self._failing = False
             self._backoff.reset()
+        first = self._debouncer.level is None
         settled = self._debouncer.update(raw_level != self.active_low, at)
         if settled is None or self._on_event is None:
             return
-        event = DoorEvent(_EVENTS[self.role][settled], at)
+        kind = _EVENTS[self.role][settled]
+        if kind is None or (first and self.role in PULSES):
+            return
+        event = DoorEvent(kind, at)
         log.info("input %s: %s", self.name, event.kind)
         try:
             self._on_event(event)

@@ -2,7 +2,10 @@
 
 Subclasses supply one `_session()` (open the device and pump it until it fails or stop is
 requested); this module keeps the state reporting (once per change, masked), the interruptible
-bounded backoff and the delivery of reads. Nothing from kiosk/ or sync/.
+bounded backoff and the delivery of reads: the reader thread only parses and puts into a bounded
+ReadQueue (drivers/delivery.py: unreadable bursts coalesced), a second thread hands reads on,
+so a slow taker never stalls the port and a flood never grows memory. Nothing from kiosk/ or
+sync/.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from drivers.cardparse import compile_patterns, parse_card
+from drivers.delivery import Coalescer, ReadQueue
 from drivers.types import OnRead, OnStatus, ReaderState, ReaderStatus
 
 log = logging.getLogger(__name__)
@@ -81,6 +85,8 @@ class ReconnectingReader(ABC):
         self._on_read: OnRead | None = None
         self._on_status: OnStatus | None = None
         self._state: ReaderState | None = None
+        self._queue = ReadQueue(Coalescer())
+        self._delivery: threading.Thread | None = None
 
     @property
     def state(self) -> ReaderState | None:
@@ -92,17 +98,24 @@ class ReconnectingReader(ABC):
             raise RuntimeError(f"reader {self.name!r} already started")
         self._on_read, self._on_status = on_read, on_status
         self._stop.clear()
+        self._queue = ReadQueue(Coalescer())
+        self._delivery = threading.Thread(target=self._hand_on, name=f"drivers:{self.name}:reads",
+                                          daemon=True)
+        self._delivery.start()
         self._thread = threading.Thread(target=self._run, name=f"drivers:{self.name}", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 2.0) -> None:
         """Stop the thread and wait for it; the device is closed when this returns."""
         self._stop.set()
+        self._queue.close()
         thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join(timeout)
-            if thread.is_alive():
-                log.error("reader %s did not stop within %.1f s", self.name, timeout)
+        delivery, self._delivery = self._delivery, None
+        for t in (thread, delivery):
+            if t is not None:
+                t.join(timeout)
+                if t.is_alive():
+                    log.error("reader %s did not stop within %.1f s", self.name, timeout)
 
     @abstractmethod
     def _session(self) -> None:
@@ -149,12 +162,22 @@ class ReconnectingReader(ABC):
             log.exception("status callback of reader %s failed", self.name)
 
     def _deliver(self, raw: str) -> None:
-        """Parse one complete raw read and hand it on; never lets the raw text reach a log."""
+        """Parse one complete raw read and queue it; never lets the raw text reach a log."""
         read = parse_card(raw, self.name, self._patterns)
         log.debug("reader %s read %s %s", self.name, read.kind, read.masked)
-        if self._on_read is None:
-            return
-        try:
-            self._on_read(read)
-        except Exception:
-            log.exception("read callback of reader %s failed", self.name)
+        self._queue.put(read)
+
+    def _hand_on(self) -> None:
+        """The delivery thread: one read at a time to `on_read`, however slow it is."""
+        dropped = 0
+        while (read := self._queue.get()) is not None:
+            if self._queue.dropped != dropped:
+                dropped = self._queue.dropped
+                log.warning("reader %s: %d reads dropped, nobody took them in time",
+                            self.name, dropped)
+            if self._on_read is None:
+                continue
+            try:
+                self._on_read(read)
+            except Exception:
+                log.exception("read callback of reader %s failed", self.name)

@@ -31,6 +31,9 @@ class CardRead:
     kind: CardKind
     value: str = field(repr=False)
     masked: str
+    count: int = 1
+    """Reads this one stands for: unreadable reads in a burst arrive as one, with their count
+    (drivers/delivery.py); log it as one `unreadable_card` row with the count."""
 
 
 class ReaderState(StrEnum):
@@ -54,6 +57,11 @@ class DoorEventKind(StrEnum):
     FORCED_OPEN = "forced_open"
     FIRE_ALARM_ON = "fire_alarm_on"
     FIRE_ALARM_OFF = "fire_alarm_off"
+    EXIT_REQUESTED = "exit_requested"
+    """The request-to-exit button (or PIR) inside was pressed."""
+    PERSON_IN = "person_in"
+    """A people counter's pulse: one person in."""
+    PERSON_OUT = "person_out"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +87,22 @@ class CardReader(Protocol):
 
 class RelayFault(Exception):
     """The relay did not take a command (unplugged, no answer, wrong reply)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceFault:
+    """A device that does not do what it is told, for the fault list (CONTRACT.md `faults`)."""
+
+    part: str
+    """What is faulty: "relay"."""
+    message: str
+    """The latest reason, one line, for a technician."""
+    since: float
+    """Monotonic seconds when the fault began (the kiosk turns it into wall time)."""
+
+
+OnFault = Callable[[DeviceFault | None], None]
+"""Told of a fault when it starts (the fault) and when it clears (None)."""
 
 
 class Relay(Protocol):
@@ -108,4 +132,13 @@ class MonitoredRelay(Relay, Protocol):
     @property
     def fault(self) -> str | None:
         """Why the last command failed, or None once a command succeeds again."""
+        ...
+
+    @property
+    def fault_state(self) -> DeviceFault | None:
+        """The same as a typed fault with its start, or None."""
+        ...
+
+    def add_fault_listener(self, listener: OnFault) -> Callable[[], None]:
+        """Hear of each fault start (the fault) and end (None); returns the remover."""
         ...

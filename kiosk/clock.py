@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Final, Protocol
 from zoneinfo import ZoneInfo
 
@@ -45,8 +45,11 @@ class FixedClock:
         return self._mono
 
     def advance(self, delta: timedelta | float) -> None:
+        """Real seconds: across a DST change the wall clock moves by an hour more or less
+        (aware arithmetic in one zone would add wall time, not elapsed time)."""
         seconds = delta.total_seconds() if isinstance(delta, timedelta) else delta
-        self._at += timedelta(seconds=seconds)
+        moved = self._at.astimezone(UTC) + timedelta(seconds=seconds)
+        self._at = moved.astimezone(self._at.tzinfo)
         self._mono += seconds
 
     def set(self, at: datetime) -> None:

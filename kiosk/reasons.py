@@ -10,8 +10,14 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Final, Literal
 
-Lang = Literal["da", "en"]
-LANGS: Final[tuple[Lang, ...]] = ("da", "en")
+Lang = Literal["da", "en", "de", "pl", "uk", "ar"]
+"""A screen language: Danish first, English, and German, Polish, Ukrainian and Arabic for the
+many patrons whose first language is neither (issue 17; words in kiosk/translations/)."""
+SCREEN_LANGS: Final[tuple[Lang, ...]] = ("da", "en", "de", "pl", "uk", "ar")
+TextLang = Literal["da", "en"]
+"""The languages of the patron texts below, and of the decision JSON's `text` (CONTRACT.md);
+the screen shows the other languages through the translation catalogue."""
+LANGS: Final[tuple[TextLang, ...]] = ("da", "en")
 
 
 class Reason(StrEnum):
@@ -33,12 +39,14 @@ class Reason(StrEnum):
     CANNOT_VERIFY = "cannot_verify"
     THROTTLED = "throttled"
     """Kiosk-wide pause after many wrong PINs across cards (added to CONTRACT's list)."""
+    RELAY_FAULT = "relay_fault"
+    """The decision was a grant but the door relay did not take the command."""
 
 
 _STAFF_DA: Final = "Kontakt personalet i den bemandede åbningstid."
 _STAFF_EN: Final = "Please contact the staff during staffed opening hours."
 
-PATRON_TEXT: Final[Mapping[Reason, Mapping[Lang, str]]] = {
+PATRON_TEXT: Final[Mapping[Reason, Mapping[TextLang, str]]] = {
     Reason.OK: {
         "da": "Velkommen. Døren er åben.",
         "en": "Welcome. The door is open.",
@@ -105,6 +113,10 @@ PATRON_TEXT: Final[Mapping[Reason, Mapping[Lang, str]]] = {
         "en": "We cannot check you right now because the library system is unreachable. "
         "Please try again later.",
     },
+    Reason.RELAY_FAULT: {
+        "da": "Døren kunne ikke åbnes. Prøv igen om lidt, eller brug en anden indgang.",
+        "en": "The door could not be opened. Please try again shortly or use another entrance.",
+    },
     Reason.THROTTLED: {
         "da": "Der er tastet mange forkerte pinkoder her. Vent et minut, og prøv igen.",
         "en": "Many wrong PINs have been typed here. Please wait a minute and try again.",
@@ -112,7 +124,7 @@ PATRON_TEXT: Final[Mapping[Reason, Mapping[Lang, str]]] = {
 }
 
 
-def patron_text(reason: Reason, attempts_left: int | None = None) -> dict[Lang, str]:
+def patron_text(reason: Reason, attempts_left: int | None = None) -> dict[TextLang, str]:
     """The text a patron sees for `reason`, in every language, with attempts left if known."""
     text = {lang: PATRON_TEXT[reason][lang] for lang in LANGS}
     if reason is Reason.WRONG_PIN and attempts_left is not None:

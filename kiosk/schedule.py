@@ -2,7 +2,8 @@
 
 Pure. Weekly rules per weekday plus dated exceptions that replace a day, in local wall time
 of the configured zone, so both DST changes fall out of zoneinfo. Staffed wins over
-self-service where they overlap.
+self-service where they overlap; the optional gaps around staffed hours
+(calendar.gap_after_staffed / gap_before_staffed) are closed.
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ class Calendar:
         self._weekly = section.weekly
         self._exceptions = {e.date: e for e in section.exceptions}
         self._announce = sorted(section.announce_closing_minutes, reverse=True)
+        self._gaps = (section.gap_before_staffed, section.gap_after_staffed)
 
     def rules_for(self, day: date) -> DayRules:
         exception = self._exceptions.get(day)
-        if exception is not None:
-            return exception
-        return self._weekly.get(WEEKDAYS[day.weekday()], DayRules())
+        rules = exception if exception is not None else self._weekly.get(
+            WEEKDAYS[day.weekday()], DayRules())
+        return _with_gaps(rules, *self._gaps)
 
     def exception_name(self, day: date) -> str | None:
         exception = self._exceptions.get(day)
@@ -127,6 +129,33 @@ class Calendar:
             if intervals
         ]
         return "; ".join(parts) or "closed"
+
+
+def _seconds(t: time) -> int:
+    return 86_400 if t == time.max else t.hour * 3600 + t.minute * 60 + t.second
+
+
+def _clock(seconds: int) -> time:
+    return time.max if seconds >= 86_400 else time(seconds // 3600, seconds // 60 % 60,
+                                                   seconds % 60)
+
+
+def _with_gaps(rules: DayRules, before: timedelta, after: timedelta) -> DayRules:
+    """Self-service hours minus the gaps before and after each staffed interval."""
+    if not rules.staffed or not (before or after):
+        return rules
+    cuts = []
+    for start, end in rules.staffed:
+        cuts.append((_seconds(start) - int(before.total_seconds()), _seconds(start)))
+        cuts.append((_seconds(end), _seconds(end) + int(after.total_seconds())))
+    spans = [(_seconds(s), _seconds(e)) for s, e in rules.self_service]
+    for cut_start, cut_end in cuts:
+        if cut_start >= cut_end:
+            continue
+        spans = [piece for s, e in spans for piece in ((s, min(e, cut_start)),
+                                                       (max(s, cut_end), e)) if piece[0] < piece[1]]
+    kept = tuple((_clock(s), _clock(e)) for s, e in spans)
+    return rules.model_copy(update={"self_service": kept})
 
 
 def _inside(intervals: Sequence[tuple[time, time]], wall: time) -> bool:

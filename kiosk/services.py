@@ -6,24 +6,37 @@ Shared by the command line and the Qt app so both run the same objects.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from drivers.hid_reader import HidCardReader
-from drivers.relays import BaseRelay, make_relay
+from drivers.relays import BaseRelay
 from drivers.serial_reader import SerialCardReader
 from drivers.types import CardReader
-from kiosk.access import AccessService
-from kiosk.cache.db import open_database
-from kiosk.clock import Clock
+from kiosk.access.rules import rule_set_version
+from kiosk.access.service import AccessService
+from kiosk.access.sip2 import Sip2AccessService
+from kiosk.cache.db import checkpoint, open_database, require_private_files
+from kiosk.cache.integrity import Repair, ensure_sound, sqlite_path
+from kiosk.clock import Clock, SystemClock
 from kiosk.config import LoadedConfig
 from kiosk.config.models import ReaderSection, RelaySection
-from kiosk.keyed_hash import KeyedHasher, load_or_create_key
-from kiosk.rules import rule_set_version
-from kiosk.sip2_access import Sip2AccessService
-from kiosk.sip2_link import DOOR_TIMEOUT_S, LiveLink, sip2_client
+from kiosk.health.clock_trust import (
+    FIRST,
+    ClockMemory,
+    ClockTrust,
+    CurrentTrust,
+    clock_limits,
+    read_clock,
+)
+from kiosk.health.faults import CACHE_REBUILD, Faults
+from kiosk.privacy.key_guard import guarded_key
+from kiosk.privacy.keyed_hash import KeyedHasher, KeyFileError
+from kiosk.sip2.link import DOOR_TIMEOUT_S, LiveLink, sip2_client
+from kiosk.sip2.rekey import rekey_plaintext
+from kiosk.system.relay_owner import build_relay, held_by_other
 from sync.client import CentralClient
 from sync.http_client import HttpCentralClient
 
@@ -37,52 +50,87 @@ class Services:
     hasher: KeyedHasher
     access: AccessService
     key_fingerprint_source: bytes
+    faults: Faults
+    """The one owner of faults: the door's decisions read it (out_of_service)."""
     sip2: LiveLink | None = None
     """central.kind "sip2": the live link of the door and checkout screen."""
+    repair: Repair | None = None
+    """The cache file was damaged at start and moved to quarantine (kiosk/cache/integrity.py)."""
+    clock_trust: CurrentTrust = field(default_factory=CurrentTrust)
+    """The wall clock's verdict; the door reads it (the clock job of `kiosk run` sets it)."""
 
     def close(self) -> None:
+        self.access.close()
         if self.sip2 is not None:
             self.sip2.close()
         self.engine.dispose()
 
 
-def build_services(loaded: LoadedConfig, clock: Clock) -> Services:
-    """Open (and migrate) the cache, load or create the installation key, wire the rules."""
-    key = load_or_create_key(loaded.key_file)
+def build_services(loaded: LoadedConfig, clock: Clock, faults: Faults | None = None) -> Services:
+    """Open (and migrate) the cache, load or create the installation key, wire the rules.
+
+    `faults`: the running kiosk's fault owner; a one-shot verb gets a fresh one.
+    """
+    repair = _check_cache(loaded)
     engine, sessions = open_database(loaded.database_url)
+    try:
+        key = guarded_key(loaded.key_file, sessions)
+    except KeyFileError:
+        engine.dispose()
+        raise
     hasher = KeyedHasher(key)
-    version = rule_set_version(loaded.config)
+    faults = faults if faults is not None else Faults(clock)
+    if repair is not None and loaded.config.central.kind == "http":
+        # Out of order until the full sync has refilled the cache (kiosk/jobs/background.py).
+        faults.set(CACHE_REBUILD, repair.line())
+    link = None
     if loaded.config.central.kind == "sip2":
-        # Learned cache: a live SIP2 check first, the cache behind it (kiosk/sip2_access.py).
+        if rekey_plaintext(sessions, hasher, clock.now().date()):  # rows from before issue 13
+            checkpoint(engine)  # no copy of the old rows left in the WAL
+        # Learned cache: a live SIP2 check first, the cache behind it (kiosk/access/sip2.py).
         client = sip2_client(loaded, timeout_s=DOOR_TIMEOUT_S, retries=0, clock=clock)
         link = LiveLink(client, clock, deadline_s=DOOR_TIMEOUT_S)
-        sip2 = Sip2AccessService(loaded, sessions, hasher, clock, version, link)
-        return Services(loaded, clock, engine, sessions, hasher, sip2, key, link)
-    access = AccessService(loaded, sessions, hasher, clock, version)
-    return Services(loaded, clock, engine, sessions, hasher, access, key)
+    trust = CurrentTrust(_machine_clock_trust(loaded, clock), faults)
+    access = access_service(loaded, sessions, hasher, clock, faults, link, trust)
+    return Services(loaded, clock, engine, sessions, hasher, access, key, faults, link, repair,
+                    trust)
+
+
+def _machine_clock_trust(loaded: LoadedConfig, clock: Clock) -> ClockTrust:
+    """The kept verdict on this machine's clock (read only); a time a person gave (`--at`, a
+    test's fixed clock) is not the machine's and is taken as said."""
+    if not isinstance(clock, SystemClock):
+        return FIRST
+    memory = ClockMemory(loaded.data_dir)
+    return memory.peek(read_clock(clock), clock_limits(loaded.config.retention))
+
+
+def _check_cache(loaded: LoadedConfig) -> Repair | None:
+    """quick_check the SQLite cache before it is opened; quarantine it if damaged."""
+    path = sqlite_path(loaded.database_url)
+    if path is None:
+        return None
+    require_private_files(path)  # a file others may read is refused before it is opened
+    return ensure_sound(path, in_use_by=held_by_other(loaded.data_dir))
+
+
+def access_service(
+    loaded: LoadedConfig, sessions: sessionmaker[Session], hasher: KeyedHasher, clock: Clock,
+    faults: Faults, link: LiveLink | None, clock_trust: CurrentTrust | None = None,
+) -> AccessService:
+    """The door's access service: with a SIP2 live link, the learned cache behind it."""
+    version = rule_set_version(loaded.config)
+    access = (Sip2AccessService(loaded, sessions, hasher, clock, version, faults, link)
+              if link is not None else AccessService(loaded, sessions, hasher, clock, version,
+                                                      faults))
+    if clock_trust is not None:
+        access.clock_trust = clock_trust
+    return access
 
 
 def relay_from_config(section: RelaySection) -> BaseRelay:
     """The configured relay, already switched off (a board keeps its last state after a crash)."""
-    match section.driver:
-        case "lcus" | "kmtronic":
-            assert section.port is not None  # the config model requires it for these
-            return make_relay(section.driver, port=section.port, channel=section.channel)
-        case "numato":
-            assert section.port is not None
-            # relay.channel is 1-based for technicians; Numato numbers its relays from 0.
-            return make_relay("numato", port=section.port, channel=section.channel - 1)
-        case "gpio":
-            return make_relay(
-                "gpio",
-                line=section.gpio_line,
-                chip=section.gpio_chip,
-                active_low=section.active_low,
-            )
-        case "command":
-            return make_relay("command", argv=list(section.command))
-        case _:
-            return make_relay("null")
+    return build_relay(section.model_dump(mode="json"))
 
 
 def readers_from_config(readers: Mapping[str, ReaderSection]) -> list[CardReader]:
@@ -107,4 +155,5 @@ def central_client(loaded: LoadedConfig) -> CentralClient:
         central.url,
         token_file=loaded.resolve(central.token_file) if central.token_file else None,
         ca_file=loaded.resolve(central.ca_file) if central.ca_file else None,
+        origin={"kiosk": loaded.kiosk_id, "branch": loaded.config.kiosk.branch},
     )

@@ -12,8 +12,11 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final
 
+import msgspec
 from pydantic import ValidationError
 
+from drivers.cardparse import normalise_card
+from drivers.cpr import looks_like_cpr
 from sync.client import (
     AckStatus,
     BadPayload,
@@ -21,9 +24,18 @@ from sync.client import (
     EventAck,
     EventItem,
     NotJson,
+    RefusedRecord,
     SyncPage,
 )
-from sync.records import PatronRecord, RecordError, parse_patron
+from sync.records import (
+    CARD_STATUSES,
+    PatronModel,
+    PatronRecord,
+    RecordError,
+    decode_hook,
+    fast_record,
+    parse_patron,
+)
 
 SNIPPET_CHARS: Final = 60
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
@@ -31,7 +43,6 @@ _SPACES = re.compile(r"\s+")
 # Six or more digits in a row could be a CPR number (in an error page, a proxy echoing the
 # request, a record): never copy those into a message or a log line.
 _LONG_DIGITS = re.compile(r"\d{6,}")
-_CPR_LIKE = re.compile(r"^\d{6}-?\d{4}$")
 
 
 def snippet(body: bytes, limit: int = SNIPPET_CHARS) -> str:
@@ -47,7 +58,7 @@ def safe_patron_id(value: object) -> str | None:
     if not isinstance(value, str | int) or isinstance(value, bool):
         return None
     text = _SPACES.sub(" ", _CONTROL.sub(" ", str(value)[:64]))
-    return "##########" if _CPR_LIKE.match(text) else text
+    return "##########" if looks_like_cpr(text) else text
 
 
 def is_json_type(content_type: str | None) -> bool:
@@ -94,12 +105,54 @@ def error_detail(body: bytes, content_type: str | None) -> tuple[str | None, str
     return None, f"{kind}: {snippet(body)!r}"
 
 
-def _optional_str(obj: dict[str, Any], key: str, what: str) -> str | None:
+def _token(obj: dict[str, Any], key: str, what: str, *, nullable: bool) -> str | None:
     value = obj.get(key)
-    if value is None or (isinstance(value, str) and value):
+    if (value is None and nullable and key in obj) or (isinstance(value, str) and value):
         return value
-    got = type(value).__name__
-    raise BadPayload(f"{what}: {key!r} must be a non-empty string or null, got {got}")
+    wanted = "a non-empty string or null" if nullable else "a non-empty string"
+    got = "absent" if key not in obj else type(value).__name__
+    raise BadPayload(f"{what}: {key!r} must be {wanted}, got {got}")
+
+
+class _FastPage(msgspec.Struct, gc=False):
+    """A page as msgspec decodes it when every record is valid: the common case, in C."""
+
+    records: list[PatronRecord]
+    next_page: Any = msgspec.UNSET
+    cursor: Any = msgspec.UNSET
+
+
+_PAGE: Final = msgspec.json.Decoder(_FastPage, dec_hook=decode_hook)
+
+
+def decode_page(body: bytes, content_type: str | None, page_no: int) -> SyncPage:
+    """A `/v1/patrons` answer's bytes -> SyncPage, every record validated.
+
+    msgspec decodes and validates the whole page at once; a page it refuses (a bad record, a
+    record of a later API version, broken JSON, HTML) goes the reference way instead
+    (decode_json + parse_page), which finds and words the problem as it always has."""
+    if is_json_type(content_type) and body.lstrip()[:1] != b"<":
+        try:
+            fast = _PAGE.decode(body)
+        except (msgspec.ValidationError, msgspec.DecodeError):
+            pass
+        else:
+            return _fast_page(fast, page_no)
+    return parse_page(decode_json(body, content_type, f"page {page_no}"), page_no)
+
+
+def _fast_page(fast: _FastPage, page_no: int) -> SyncPage:
+    what = f"page {page_no}"
+    obj = {k: v for k, v in (("next_page", fast.next_page), ("cursor", fast.cursor))
+           if v is not msgspec.UNSET}
+    next_page = _token(obj, "next_page", what, nullable=True)
+    cursor = _token(obj, "cursor", what, nullable=False)
+    assert cursor is not None
+    # A deletion carries its patron_id only, whatever else the record holds (CONTRACT.md).
+    records = [PatronRecord(patron_id=r.patron_id, deleted=True) if r.deleted else r
+               for r in fast.records]
+    _check_unique(records, range(len(records)), [], page_no)
+    return SyncPage(records=records, next_page=next_page, cursor=cursor)
 
 
 def parse_page(obj: Any, page_no: int) -> SyncPage:
@@ -110,33 +163,89 @@ def parse_page(obj: Any, page_no: int) -> SyncPage:
     raw = obj.get("records")
     if not isinstance(raw, list):
         raise BadPayload(f"{what}: 'records' must be a list, got {type(raw).__name__}")
-    next_page = _optional_str(obj, "next_page", what)
-    cursor = _optional_str(obj, "cursor", what)
-    if next_page is None and cursor is None:
-        raise BadPayload(f"{what}: last page (next_page null) carries no cursor")
-    return SyncPage(records=parse_records(raw, page_no), next_page=next_page, cursor=cursor)
+    next_page = _token(obj, "next_page", what, nullable=True)
+    # docs/central-api.md "Paging": every page carries a cursor; only the last one's counts.
+    cursor = _token(obj, "cursor", what, nullable=False)
+    assert cursor is not None  # _token with nullable=False returns a string or raises
+    records, refused = parse_records(raw, page_no)
+    return SyncPage(records=records, next_page=next_page, cursor=cursor, refused=refused)
 
 
-def parse_records(raw: list[Any], page_no: int) -> list[PatronRecord]:
-    """Validate a page's records in order; the first bad one rejects the page as BadRecord."""
+def parse_records(
+    raw: list[Any], page_no: int
+) -> tuple[list[PatronRecord], tuple[RefusedRecord, ...]]:
+    """Validate a page's records in order: (usable records, records refused as unusable).
+
+    The first invalid record rejects the page as BadRecord; a record whose only fault is an
+    enumeration value of a later API version is refused alone (docs/central-api.md)."""
     where = f"page {page_no}"
     out: list[PatronRecord] = []
-    # Hot loop (a million records per full sync): model_validate straight away; parse_patron,
-    # which words the error, runs only for a record that failed.
-    append, validate = out.append, PatronRecord.model_validate
+    refused: list[RefusedRecord] = []
+    positions: list[int] = []
     for index, item in enumerate(raw):
         try:
-            append(validate(item))
-        except ValidationError:
-            raise _bad_record(item, page_no, index, where) from None
-    seen: set[str] = set()
-    for index, record in enumerate(out):
-        # A page naming one patron twice is ambiguous (which one wins?): refuse it whole.
+            out.append(fast_record(item))
+        except msgspec.ValidationError:
+            pass
+        else:
+            positions.append(index)
+            continue
+        # msgspec refused it: the reference model decides, and words the refusal.
+        try:
+            out.append(PatronModel.model_validate(item).record())
+        except ValidationError as err:
+            unusable = _unknown_enum_value(item, err, page_no, index)
+            if unusable is None:
+                raise _bad_record(item, page_no, index, where) from None
+            refused.append(unusable)
+        else:
+            positions.append(index)
+    _check_unique(out, positions, refused, page_no)
+    return out, tuple(refused)
+
+
+def _unknown_enum_value(
+    item: object, err: ValidationError, page_no: int, index: int
+) -> RefusedRecord | None:
+    """A RefusedRecord when every error is a card status this version does not know."""
+    errors = err.errors()
+    if not isinstance(item, dict) or not all(
+        e["type"] == "literal_error" and len(e["loc"]) == 3 and e["loc"][0] == "cards"
+        and e["loc"][2] == "status" and isinstance(e["input"], str) for e in errors
+    ):
+        return None
+    try:  # the rest of the record must be valid: only the enumeration may be new
+        PatronModel.model_validate({**item, "cards": []})
+    except ValidationError:
+        return None
+    first = errors[0]
+    field = ".".join(str(p) for p in first["loc"])
+    known = ", ".join(CARD_STATUSES)
+    problem = f"unknown value {snippet(str(first['input']).encode(), 20)!r} (API v1 knows {known})"
+    return RefusedRecord(page_no, index, str(item["patron_id"]), field, problem)
+
+
+def _check_unique(
+    records: list[PatronRecord], positions: Sequence[int], refused: list[RefusedRecord],
+    page_no: int,
+) -> None:
+    """A page naming one patron twice, or one card on two patrons, is ambiguous: refuse it."""
+    where = f"page {page_no}"
+    seen = {r.patron_id: -1 for r in refused}
+    cards: dict[str, str] = {}
+    for index, record in zip(positions, records, strict=True):
         if record.patron_id in seen:
             dup = RecordError(where, "patron_id", "appears twice on the page")
             raise BadRecord(page_no, index, safe_patron_id(record.patron_id), dup)
-        seen.add(record.patron_id)
-    return out
+        seen[record.patron_id] = index
+        for number, card in enumerate(record.cards):
+            key = normalise_card(card.number)
+            owner = cards.setdefault(key, record.patron_id)
+            if owner != record.patron_id:
+                shown = safe_patron_id(owner)
+                dup = RecordError(where, f"cards.{number}.number",
+                                  f"the same card is on patron {shown} on this page")
+                raise BadRecord(page_no, index, safe_patron_id(record.patron_id), dup)
 
 
 def _bad_record(item: object, page_no: int, index: int, where: str) -> BadRecord:

@@ -19,17 +19,34 @@ EVENT_KINDS: Final = frozenset({"entry", "checkout", "checkin", "renew"})
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedRecord:
+    """A record the kiosk cannot use although the page is fine: a value of an enumeration that
+    a later API version added (docs/central-api.md "Versions"). The patron is treated as absent."""
+
+    page: int
+    index: int
+    patron_id: str
+    field: str
+    problem: str
+
+    def __str__(self) -> str:
+        return (f"page {self.page}, record {self.index} (patron_id {self.patron_id}): "
+                f"{self.field}: {self.problem}")
+
+
+@dataclass(frozen=True, slots=True)
 class SyncPage:
     """One page of a full snapshot or a delta (docs/central-api.md "Paging").
 
     `next_page` non-null: more pages of the same snapshot/delta follow; pass it back as
     `page_token` with the same `cursor`. `next_page` null: this is the last page and `cursor`
-    is what to store and send for the next delta.
+    is what to store and send for the next delta. `refused`: records left out as unusable.
     """
 
     records: list[PatronRecord]
     next_page: str | None
-    cursor: str | None
+    cursor: str
+    refused: tuple[RefusedRecord, ...] = ()
 
     @property
     def is_last(self) -> bool:
@@ -163,13 +180,14 @@ class RateLimited(ClientError):
 
 
 class ServerError(CentralError):
-    """5xx answered on every attempt."""
+    """5xx answered on every attempt, or a 503 whose Retry-After is beyond the backoff cap."""
 
     retryable = True
 
-    def __init__(self, message: str, status: int) -> None:
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.retry_after = retry_after
 
 
 class NotJson(CentralError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from sync.api_wire import decode_json, error_detail, parse_acks, parse_page
+from sync.api_wire import decode_json, decode_page, error_detail, parse_acks
 from sync.backoff import full_jitter, parse_retry_after
 from sync.client import (
     AuthError,
@@ -81,13 +81,18 @@ class HttpCentralClient:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         now: Callable[[], datetime] | None = None,
+        origin: Mapping[str, str] | None = None,
     ) -> None:
+        self._origin = dict(origin or {})
+        """Which kiosk sends: stamped on every uploaded event ({"kiosk": id, "branch": name})."""
         if not 1 <= page_limit <= MAX_PAGE_LIMIT:
             raise ValueError(f"page_limit must be 1..{MAX_PAGE_LIMIT}, got {page_limit!r}")
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"central url must be http(s)://host[:port][/path], got {base_url!r}")
         # Files first: a bad token or CA file must not leave a half-built client behind.
+        self._token_file = token_file
+        self._token_stamp: tuple[int, int] | None = None
         token = read_token(token_file) if token_file is not None else None
         if ca_file is not None and not ca_file.is_file():
             raise TlsError(f"CA file {ca_file} does not exist or is not a file")
@@ -102,12 +107,35 @@ class HttpCentralClient:
         self._page_no = 0
         self._session = requests.Session()
         self._session.headers["Accept"] = "application/json"
+        # docs/central-api.md "Compression": a snapshot page shrinks about 5x under gzip.
+        self._session.headers["Accept-Encoding"] = "gzip"
         self._session.headers["User-Agent"] = "library-kiosk-sync/1"
+        self._deprecation_seen = False
         if ca_file is not None:
             self._session.verify = str(ca_file)
-        if token is not None:
-            self._session.headers["Authorization"] = f"Bearer {token}"
+        if token is not None and token_file is not None:
+            self._use_token(token, token_file)
             self._warn_if_plaintext()
+
+    def _use_token(self, token: str, path: Path) -> None:
+        self._session.headers["Authorization"] = f"Bearer {token}"
+        stat = path.stat()
+        self._token_stamp = (stat.st_mtime_ns, stat.st_size)
+
+    def _reload_token(self) -> None:
+        """Pick up a rotated token (docs/central-api.md "Tokens") without a restart: the file
+        is read again when its time stamp or size changed. TokenFileError if it went bad."""
+        if self._token_file is None:
+            return
+        try:
+            stat = self._token_file.stat()
+        except OSError:
+            stat = None
+        if stat is not None and (stat.st_mtime_ns, stat.st_size) == self._token_stamp:
+            return
+        token = read_token(self._token_file)
+        self._use_token(token, self._token_file)
+        log.info("central token file %s changed: using the new token", self._token_file)
 
     def _warn_if_plaintext(self) -> None:
         parts = urlsplit(self._base)
@@ -134,8 +162,9 @@ class HttpCentralClient:
         if page_token is not None:
             params["page_token"] = page_token
         what = f"page {self._page_no}"
-        obj = self._call("GET", "/v1/patrons", what, params=params)
-        page = parse_page(obj, self._page_no)
+        page_no = self._page_no
+        page: SyncPage = self._call("GET", "/v1/patrons", what, params=params,
+                                    decode=lambda raw, ctype: decode_page(raw, ctype, page_no))
         log.debug("%s: %d records, last=%s", what, len(page.records), page.is_last)
         return page
 
@@ -144,10 +173,14 @@ class HttpCentralClient:
         acks: list[EventAck] = []
         for start in range(0, len(items), MAX_EVENTS_PER_REQUEST):
             batch = items[start : start + MAX_EVENTS_PER_REQUEST]
-            body = {"items": [item.to_wire() for item in batch]}
+            body = {"items": [self._stamped(item.to_wire()) for item in batch]}
             obj = self._call("POST", "/v1/events", "events upload", body=body)
             acks.extend(parse_acks(obj, batch))
         return acks
+
+    def _stamped(self, wire: dict[str, Any]) -> dict[str, Any]:
+        """docs/central-api.md: `origin` says which kiosk (and branch) sent the item."""
+        return {**wire, "origin": dict(self._origin)} if self._origin else wire
 
     # -- transport -------------------------------------------------------------------------
 
@@ -159,8 +192,11 @@ class HttpCentralClient:
         *,
         params: dict[str, str | int] | None = None,
         body: dict[str, Any] | None = None,
+        decode: Callable[[bytes, str | None], Any] | None = None,
     ) -> Any:
-        """One API call with retries; the decoded JSON of the 2xx answer."""
+        """One API call with retries; the 2xx answer's body decoded by `decode` (default: its
+        JSON as Python objects)."""
+        self._reload_token()
         url = self._base + path
         attempts = self._retries + 1
         for attempt in range(attempts):
@@ -172,8 +208,9 @@ class HttpCentralClient:
                     raise
                 error: CentralError = err
             else:
+                self._note_deprecation(headers)
                 if status < 300:
-                    return decode_json(raw, ctype, what)
+                    return decode(raw, ctype) if decode else decode_json(raw, ctype, what)
                 retry_after = parse_retry_after(headers.get("Retry-After"), self._now())
                 tries = f"attempt {attempt + 1} of {attempts}"
                 error = self._status_error(status, ctype, raw, what, tries, retry_after)
@@ -184,6 +221,15 @@ class HttpCentralClient:
                      self._retries, delay)
             self._sleep(delay)
         raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+    def _note_deprecation(self, headers: requests.structures.CaseInsensitiveDict[str]) -> None:
+        """docs/central-api.md "Versions": a server announces the end of /v1 with these."""
+        if self._deprecation_seen or not ("Deprecation" in headers or "Sunset" in headers):
+            return
+        self._deprecation_seen = True
+        log.warning("central says API v1 is deprecated (Deprecation: %s, Sunset: %s); "
+                    "update the kiosk software", headers.get("Deprecation", "-"),
+                    headers.get("Sunset", "-"))
 
     def _retry_delay(
         self, attempt: int, error: CentralError, retry_after: float | None
@@ -257,7 +303,9 @@ class HttpCentralClient:
             wait = f", Retry-After {retry_after:g} s" if retry_after is not None else ""
             return RateLimited(f"{what}: HTTP 429 rate limited{wait}: {detail}", retry_after)
         if status >= 500:
-            return ServerError(f"{what}: HTTP {status} ({tries}): {detail}", status)
+            wait = f", Retry-After {retry_after:g} s" if retry_after is not None else ""
+            return ServerError(f"{what}: HTTP {status} ({tries}{wait}): {detail}", status,
+                               retry_after)
         return ClientError(f"{what}: HTTP {status}: {detail}", status, code)
 
 

@@ -15,8 +15,16 @@ from drivers.types import RelayFault
 
 
 class CommandRelay(BaseRelay):
-    def __init__(self, argv: Sequence[str], timeout_s: float = 5.0, name: str = "command") -> None:
-        super().__init__(name)
+    def __init__(
+        self,
+        argv: Sequence[str],
+        timeout_s: float = 5.0,
+        name: str = "command",
+        probe_s: float | None = None,
+    ) -> None:
+        # No idle probe by default: each would start the site's program; a fault is still
+        # retried until the program succeeds again.
+        super().__init__(name, probe_s)
         if isinstance(argv, str) or not argv:
             raise ValueError(f"argv must be a non-empty list of strings, got {argv!r}")
         if timeout_s <= 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from drivers.relays.base import BaseRelay
+from drivers.relays.base import DEFAULT_PROBE_S, BaseRelay
 from drivers.types import RelayFault
 
 log = logging.getLogger(__name__)
@@ -42,8 +42,9 @@ class GpioRelay(BaseRelay):
         consumer: str = "kiosk-door",
         name: str = "gpio",
         gpiod_module: Any = None,
+        probe_s: float | None = DEFAULT_PROBE_S,
     ) -> None:
-        super().__init__(name)
+        super().__init__(name, probe_s)
         self.chip = chip
         self.line = line_key(line)
         gpiod = gpiod_module if gpiod_module is not None else import_gpiod()

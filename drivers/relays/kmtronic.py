@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drivers.relays.base import DEFAULT_PROBE_S
 from drivers.relays.serialboard import SerialBoardRelay
 
 
@@ -13,9 +14,14 @@ def kmtronic_command(channel: int, on: bool) -> bytes:
 
 class KmtronicRelay(SerialBoardRelay):
     def __init__(
-        self, port: str, channel: int = 1, baudrate: int = 9600, name: str = "kmtronic"
+        self,
+        port: str,
+        channel: int = 1,
+        baudrate: int = 9600,
+        name: str = "kmtronic",
+        probe_s: float | None = DEFAULT_PROBE_S,
     ) -> None:
-        super().__init__(name, port, baudrate, channel)
+        super().__init__(name, port, baudrate, channel, probe_s)
 
     def _command(self, on: bool) -> bytes:
         return kmtronic_command(self.channel, on)

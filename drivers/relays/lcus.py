@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from drivers.relays.base import DEFAULT_PROBE_S
 from drivers.relays.serialboard import SerialBoardRelay
 
 HEADER: Final = 0xA0
@@ -19,9 +20,14 @@ def lcus_command(channel: int, on: bool) -> bytes:
 
 class LcusRelay(SerialBoardRelay):
     def __init__(
-        self, port: str, channel: int = 1, baudrate: int = 9600, name: str = "lcus"
+        self,
+        port: str,
+        channel: int = 1,
+        baudrate: int = 9600,
+        name: str = "lcus",
+        probe_s: float | None = DEFAULT_PROBE_S,
     ) -> None:
-        super().__init__(name, port, baudrate, channel)
+        super().__init__(name, port, baudrate, channel, probe_s)
 
     def _command(self, on: bool) -> bytes:
         return lcus_command(self.channel, on)

@@ -10,8 +10,8 @@ log = logging.getLogger(__name__)
 
 
 class NullRelay(BaseRelay):
-    def __init__(self, name: str = "null") -> None:
-        super().__init__(name)
+    def __init__(self, name: str = "null", probe_s: float | None = None) -> None:
+        super().__init__(name, probe_s)
         self._start()
 
     def _send(self, on: bool) -> None:

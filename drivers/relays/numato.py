@@ -8,6 +8,7 @@ from __future__ import annotations
 import string
 from typing import Final
 
+from drivers.relays.base import DEFAULT_PROBE_S
 from drivers.relays.serialboard import SerialBoardRelay
 
 _DIGITS: Final = string.digits + string.ascii_uppercase[:22]  # 0-9, A-V: 32 relays
@@ -25,9 +26,14 @@ def numato_command(channel: int, on: bool) -> bytes:
 
 class NumatoRelay(SerialBoardRelay):
     def __init__(
-        self, port: str, channel: int = 0, baudrate: int = 9600, name: str = "numato"
+        self,
+        port: str,
+        channel: int = 0,
+        baudrate: int = 9600,
+        name: str = "numato",
+        probe_s: float | None = DEFAULT_PROBE_S,
     ) -> None:
-        super().__init__(name, port, baudrate, channel)
+        super().__init__(name, port, baudrate, channel, probe_s)
 
     def _command(self, on: bool) -> bytes:
         return numato_command(self.channel, on)

@@ -1,44 +1,143 @@
-"""Switch a relay off when the process is told to stop (SIGTERM, SIGINT) or exits normally.
+"""OFF first when the process is told to stop (SIGTERM, SIGINT, SIGHUP, SIGABRT) or exits.
 
-Python's cleanup does not run on a default SIGTERM, and a board keeps its last state, so the
-handler switches off first and then does what the previous handler would have done (raise
-KeyboardInterrupt, call the application's handler, or die by the signal). SIGKILL and power
-loss cannot be caught: start-up switches off again (BaseRelay). Nothing from kiosk/ or sync/.
+Python runs a signal handler only in the main thread and only between bytecodes: a main thread
+inside a long C call (a Qt event loop between its timers, an SQLite integrity check, a join)
+would switch the relay off seconds late. So the handlers are also wired to a wakeup pipe
+(`signal.set_wakeup_fd`) that a watcher thread reads: the C-level handler writes the signal
+number at once, the watcher closes the relay (OFF, and no command after it), and the Python
+handler then does the rest in the main thread (quit the event loop, exit). SIGKILL and power
+loss cannot be caught: start-up switches off again. Nothing from kiosk/ or sync/.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Final, Protocol
 
-from drivers.types import RelayFault
-
 log = logging.getLogger(__name__)
 
-DEFAULT_SIGNALS: Final = (signal.SIGTERM, signal.SIGINT)
+DEFAULT_SIGNALS: Final = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGABRT)
+"""Stop requests, and SIGABRT: systemd's watchdog kills a frozen event loop with it (the
+watcher thread still runs when the main thread is stuck)."""
+_STOP_WATCHER: Final = b"\x00"
 
 _Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
+Then = Callable[[int], None]
+"""What to do in the main thread after the relay is off (e.g. quit the event loop)."""
 
 
-class _Switchable(Protocol):
-    def off(self) -> None: ...
+class Closable(Protocol):
+    def close(self) -> None:
+        """Switch off and release; never raises for hardware trouble; idempotent."""
+        ...
 
 
-def _off(relay: _Switchable, why: str) -> None:
-    failure: RelayFault | None = None
+def _close(relay: Closable, why: str) -> None:
     try:
-        relay.off()
-    except RelayFault as err:
-        failure = err
-    if failure is None:
-        log.info("relay switched off on %s", why)
+        relay.close()
+    except Exception:
+        log.exception("could not switch relay off on %s", why)
     else:
-        log.error("could not switch relay off on %s: %s", why, failure)
+        log.info("relay switched off on %s", why)
+
+
+def exit_by(signum: int) -> None:
+    """`then` for command-line verbs: leave through every `finally`, status 128 + signal."""
+    raise SystemExit(128 + signum)
+
+
+class SignalGuard:
+    """Installed handlers and watcher for one relay; `watch()` swaps the relay it guards.
+
+    Install from the main thread, before other threads start if possible. `uninstall()`
+    restores the previous handlers and wakeup fd.
+    """
+
+    def __init__(
+        self, relay: Closable, signals: Iterable[int] = DEFAULT_SIGNALS, then: Then | None = None
+    ) -> None:
+        self._relay = relay
+        self.then = then
+        self._lock = threading.Lock()
+        self._previous: dict[int, _Handler] = {}
+        self.received: list[int] = []
+        self._signals = frozenset(signals)
+        self._installed = threading.current_thread() is threading.main_thread()
+        if not self._installed:
+            # Python lets only the main thread set handlers (a test or an embedding calling
+            # a verb from a worker thread): exit and `finally` still switch off.
+            log.debug("signal guard not installed: not the main thread")
+            return
+        self._read_fd, self._write_fd = os.pipe()
+        os.set_blocking(self._write_fd, False)
+        self._old_wakeup = signal.set_wakeup_fd(self._write_fd, warn_on_full_buffer=False)
+        for signum in self._signals:
+            previous = signal.getsignal(signum)
+            if previous == signal.SIG_IGN:
+                continue  # e.g. SIGHUP under nohup stays ignored
+            self._previous[signum] = previous
+            signal.signal(signum, self._handler)
+        self._watcher = threading.Thread(target=self._watch, name="relay-signal-watcher",
+                                         daemon=True)
+        self._watcher.start()
+        atexit.register(self._at_exit)
+
+    def watch(self, relay: Closable) -> None:
+        """Guard `relay` from now on (the configured relay replaced the start-up one)."""
+        with self._lock:
+            self._relay = relay
+
+    def uninstall(self) -> None:
+        if not self._installed:
+            return
+        self._installed = False
+        atexit.unregister(self._at_exit)
+        for signum, previous in self._previous.items():
+            if signal.getsignal(signum) == self._handler:
+                signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
+        signal.set_wakeup_fd(self._old_wakeup)
+        with contextlib.suppress(OSError):
+            os.write(self._write_fd, _STOP_WATCHER)
+        self._watcher.join(2.0)
+        for fd in (self._read_fd, self._write_fd):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def _current(self) -> Closable:
+        with self._lock:
+            return self._relay
+
+    def _watch(self) -> None:
+        while True:
+            try:
+                data = os.read(self._read_fd, 64)
+            except OSError:
+                return
+            if not data or _STOP_WATCHER in data:
+                return
+            mine = [s for s in data if s in self._signals]
+            if mine:
+                _close(self._current(), signal.Signals(mine[0]).name)
+
+    def _handler(self, signum: int, frame: FrameType | None) -> None:
+        # The watcher has usually done this already; closing twice is harmless, and here it
+        # also covers a watcher that has not been scheduled yet.
+        _close(self._current(), signal.Signals(signum).name)
+        self.received.append(signum)
+        if self.then is not None:
+            self.then(signum)
+            return
+        _chain(signum, frame, self._previous.get(signum))
+
+    def _at_exit(self) -> None:
+        _close(self._current(), "exit")
 
 
 def _chain(signum: int, frame: FrameType | None, previous: _Handler) -> None:
@@ -51,34 +150,7 @@ def _chain(signum: int, frame: FrameType | None, previous: _Handler) -> None:
 
 
 def switch_off_on_exit(
-    relay: _Switchable, signals: Iterable[int] = DEFAULT_SIGNALS
+    relay: Closable, signals: Iterable[int] = DEFAULT_SIGNALS, then: Then | None = None
 ) -> Callable[[], None]:
-    """Install the handlers (main thread only); return a function that uninstalls them.
-
-    Signals that are ignored (SIG_IGN) stay ignored. Also registers an atexit hook.
-    """
-    installed: dict[int, _Handler] = {}
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        _off(relay, signal.Signals(signum).name)
-        _chain(signum, frame, installed.get(signum))
-
-    for signum in signals:
-        previous = signal.getsignal(signum)
-        if previous == signal.SIG_IGN:
-            continue
-        installed[signum] = previous
-        signal.signal(signum, handler)
-
-    def at_exit() -> None:
-        _off(relay, "exit")
-
-    atexit.register(at_exit)
-
-    def uninstall() -> None:
-        atexit.unregister(at_exit)
-        for signum, previous in installed.items():
-            if signal.getsignal(signum) is handler:
-                signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
-
-    return uninstall
+    """Install a SignalGuard for `relay`; return the function that uninstalls it."""
+    return SignalGuard(relay, signals, then).uninstall

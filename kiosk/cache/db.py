@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.privacy.files import require_private
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+HEAD_REVISION = "0009"
+"""The newest migration. A cache already at it opens without loading alembic: 0.3 s of
+imports for every verb and every start (issue 18). tests/kiosk/cache/test_migrations_head.py
+holds it to the scripts in migrations/versions."""
+BUSY_TIMEOUT_MS = 5000
+log = logging.getLogger(__name__)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -25,7 +33,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         "foreign_keys=ON",
         "secure_delete=ON",
         "synchronous=FULL",
-        "busy_timeout=5000",
+        f"busy_timeout={BUSY_TIMEOUT_MS}",
     ):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
@@ -39,9 +47,18 @@ def make_engine(url: str) -> Engine:
     database = parsed.database or ""
     if database and database != ":memory:":
         _create_private(Path(database))
+        require_private_files(Path(database))
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def require_private_files(database: Path) -> None:
+    """PrivateFileError unless the cache file and its companions are the kiosk's alone. Asked
+    before anything opens them: SQLite removes an empty -wal when the last connection closes,
+    so a check after the start-up integrity check would miss one readable by others."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        require_private(database.with_name(database.name + suffix))
 
 
 def _create_private(path: Path) -> None:
@@ -53,6 +70,11 @@ def _create_private(path: Path) -> None:
 
 def migrate(engine: Engine) -> None:
     """Create or upgrade the schema to the newest Alembic revision."""
+    if schema_revision(engine) == HEAD_REVISION:
+        return
+    from alembic import command
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
@@ -60,15 +82,44 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def schema_revision(engine: Engine) -> str | None:
+    """The cache's Alembic revision; None for a new database (no alembic_version table)."""
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        return None
+    return str(found) if found is not None else None
+
+
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def checkpoint(engine: Engine) -> None:
-    """Fold the WAL into the main file and truncate it, so deleted rows leave no copy there."""
-    if engine.dialect.name == "sqlite":
+CHECKPOINT_TRIES = 3
+CHECKPOINT_WAIT_MS = 1000
+"""Per try, how long the checkpoint waits for readers on an older snapshot (busy handler)."""
+
+
+def checkpoint(engine: Engine, tries: int = CHECKPOINT_TRIES) -> bool:
+    """Fold the WAL into the main file and truncate it, so deleted rows leave no copy there.
+
+    False when it could not complete: another connection's read transaction still needs the
+    old pages (the purged rows are then still in kiosk.db and its WAL). Tried `tries` times."""
+    if engine.dialect.name != "sqlite":
+        return True
+    for attempt in range(tries):
         with engine.connect() as connection:
-            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
+            try:
+                busy, frames, moved = connection.execute(
+                    text("PRAGMA wal_checkpoint(TRUNCATE)")).one()
+            finally:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if busy == 0 and frames == moved:
+            return True
+        log.info("checkpoint try %d of %d: a reader holds an older snapshot", attempt + 1, tries)
+    return False
 
 
 def open_database(url: str) -> tuple[Engine, sessionmaker[Session]]:

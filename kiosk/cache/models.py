@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -56,15 +57,28 @@ class _PatronColumns:
     blocked_since: Mapped[date | None] = mapped_column(Date)
     debt_ore: Mapped[int] = mapped_column(Integer, default=0)
     """Debt in øre (1/100 DKK), so money is never a float."""
+
+    @property
+    def debt_dkk(self) -> Decimal:
+        return Decimal(self.debt_ore) / 100
     opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
     home_branch: Mapped[str] = mapped_column(String(64), default="")
     municipality: Mapped[str] = mapped_column(String(8), default="")
     last_activity: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     pin_verifier: Mapped[str | None] = mapped_column(Text)
+    pin_version: Mapped[str | None] = mapped_column(String(64))
+    """The central's pin_version the verifier was made for: the same again, the PIN did not
+    change and the (memory-hard) verifier stays (kiosk/cache/patrons.py)."""
     verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     """SIP2 learned cache: when the library system last confirmed this patron and PIN."""
     reservations_ready: Mapped[int | None] = mapped_column(Integer)
+    learned: Mapped[bool] = mapped_column(Boolean, default=False)
+    """SIP2 learned cache: the kiosk made this row from a live answer (not a sync), so the kiosk
+    purges it retention.learned_patron_days after `last_activity` (its last visit)."""
+    sip2_ref: Mapped[str | None] = mapped_column(Text)
+    """Sealed (kiosk/privacy/sealed.py): the identifier the library system is asked about when
+    this learned patron is refreshed. None for a patron known only by health card."""
 
 
 class Patron(_PatronColumns, Base):
@@ -117,15 +131,22 @@ class EntryLog(Base):
     rule_set_version: Mapped[str] = mapped_column(String(16), default="")
     cache_age_s: Mapped[int | None] = mapped_column(Integer)
     technician: Mapped[bool] = mapped_column(Boolean, default=False)
+    repeats: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """Reads this row stands for: a coalesced burst of unreadable reads is one row."""
 
 
 class Lockout(Base):
-    __tablename__ = "lockouts"
+    """Wrong PINs in a row, one row per patron across all their cards (kiosk/access/lockout.py
+    `subject`); purged once `expires_at` has passed."""
+
+    __tablename__ = "pin_lockouts"
     __table_args__ = WITHOUT_ROWID
-    credential_id: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(80), primary_key=True)
+    """`patron:<patron_id>`, or `credential:<keyed hash hex>` for a card the cache does not know."""
     failures: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
 
 
 class SyncState(Base):
@@ -233,3 +254,21 @@ class StatCount(Base):
     reason: Mapped[str] = mapped_column(String(32), primary_key=True)
     """The entry's reason code, or "" for circulation."""
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BuildingEvent(Base):
+    """What the building did and what happened at its doors, without persons: outputs
+    switched, announcements said (each once: `key`), entries and exits counted, door alarms,
+    suspected tailgates, fire alarms (with their end). Deleted with the entry log's period."""
+
+    __tablename__ = "building_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    """output, announcement, entry, exit, forced_open, held_open, fire_alarm,
+    tailgating_suspected, occupancy_reset, notification"""
+    key: Mapped[str | None] = mapped_column(String(120), unique=True)
+    """Set for what must happen once (an announcement and its moment)."""
+    detail: Mapped[str] = mapped_column(Text, default="")
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    """Incidents (fire alarm, door alarms): when it ended; NULL while it lasts."""

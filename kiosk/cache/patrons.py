@@ -6,16 +6,19 @@ a million records stream through in bounded memory.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
-from operator import itemgetter
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, false, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from drivers.cardparse import normalise_card
 from drivers.cpr import cpr_birth_date, normalise_cpr
+from kiosk.cache import counting
+from kiosk.cache.bulk import insert_rows
 from kiosk.cache.models import (
     Credential,
     EntryLog,
@@ -24,9 +27,22 @@ from kiosk.cache.models import (
     StagingCredential,
     StagingPatron,
 )
-from kiosk.credentials import normalise_card
-from kiosk.keyed_hash import KeyedHasher
+from kiosk.privacy.keyed_hash import KeyedHasher
+from kiosk.privacy.minimise import first_name, needed_birth_date
 from sync.records import PatronRecord, RecordError
+
+log = logging.getLogger(__name__)
+
+
+class RowError(RecordError):
+    """A record that passed sync.records but cannot become a cache row; `index` is its place
+    in the page given to apply_records. sync.records checks all of this first, so this is the
+    last line of defence: the caller still refuses the page with a clear message."""
+
+    def __init__(self, index: int, patron_id: str, field: str, problem: str) -> None:
+        super().__init__(f"record {index} (patron_id {patron_id})", field, problem)
+        self.index = index
+        self.patron_id = patron_id
 
 
 @dataclass(slots=True)
@@ -39,31 +55,55 @@ class ApplyCounts:
         self.deleted += other.deleted
 
 
-def patron_row(record: PatronRecord, hasher: KeyedHasher) -> dict[str, Any]:
-    verifier = None
+Kept = Mapping[str, tuple[str | None, str | None]]
+"""patron_id -> (pin_version, pin_verifier) in the cache now."""
+
+
+def verifier_of(
+    record: PatronRecord, hasher: KeyedHasher, kept: Kept
+) -> tuple[str | None, str | None]:
+    """(pin_verifier, pin_version) for the row. A PIN whose pin_version is the one the cached
+    verifier was made for keeps that verifier, memory-hard if it was upgraded: a full sync of
+    unchanged data weakens nothing. Another or no pin_version: a fresh hk1 (upgraded later)."""
     if record.pin is not None:
-        verifier = hasher.fast_verifier(record.patron_id, record.pin)
-    elif record.pin_verifier is not None:
+        version = record.pin_version
+        cached_version, cached = kept.get(record.patron_id, (None, None))
+        if version is not None and version == cached_version and cached is not None:
+            return cached, version
+        return hasher.fast_verifier(record.patron_id, record.pin), version
+    if record.pin_verifier is not None:
         try:
-            verifier = hasher.wrap_upstream(record.pin_verifier)
+            return hasher.wrap_upstream(record.pin_verifier), None
         except ValueError as err:
             raise RecordError(record.patron_id, "pin_verifier", str(err)) from None
+    return None, None
+
+
+def patron_row(
+    record: PatronRecord, hasher: KeyedHasher, today: date, kept: Kept | None = None
+) -> dict[str, Any]:
+    """The cache row of a record: only what a rule or a screen uses (kiosk/privacy/
+    minimise.py), the PIN as a keyed verifier, the CPR not at all (credential_rows)."""
+    verifier, version = verifier_of(record, hasher, kept or {})
     blocked = record.blocked
     return {
         "patron_id": record.patron_id,
-        "name": record.name,
-        # issue 2: minimum age "from CPR or birth date"; the CPR itself is not kept.
-        "birth_date": record.birth_date or (cpr_birth_date(record.cpr) if record.cpr else None),
+        "name": first_name(record.name),  # the greeting; the full name is not kept
+        # issue 2: minimum age "from CPR or birth date"; the CPR itself is not kept, and the
+        # birth date only while the age rule can still refuse the patron (issue 13).
+        "birth_date": needed_birth_date(
+            record.birth_date or (cpr_birth_date(record.cpr) if record.cpr else None), today),
         "patron_group": record.patron_group,
         "blocked_reason": (blocked.reason or "?") if blocked is not None else None,
-        "blocked_since": blocked.since if blocked is not None else None,
+        "blocked_since": None,  # no rule or screen uses it (issue 13: minimisation)
         "debt_ore": int(record.debt_dkk * 100),
         "opt_in": record.self_service_opt_in,
-        "home_branch": record.home_branch,
-        "municipality": record.municipality,
+        "home_branch": "",  # informational only: not kept (issue 13: minimisation)
+        "municipality": "",
         "last_activity": record.last_activity,
         "updated_at": record.updated_at,
         "pin_verifier": verifier,
+        "pin_version": version,
         "verified_at": None,
         "reservations_ready": None,
     }
@@ -86,16 +126,16 @@ def credential_rows(record: PatronRecord, hasher: KeyedHasher) -> list[dict[str,
 
 
 def apply_records(
-    session: Session, records: Sequence[PatronRecord], hasher: KeyedHasher, staging: bool = False
+    session: Session, records: Sequence[PatronRecord], hasher: KeyedHasher,
+    staging: bool = False, *, today: date,
 ) -> ApplyCounts:
-    """Upsert and delete one page of records; the caller owns the transaction."""
+    """Upsert and delete one page of records; the caller owns the transaction. `today` (the
+    kiosk's local date) decides which birth dates are still needed."""
     patron_table: Any = StagingPatron if staging else Patron
     cred_table: Any = StagingCredential if staging else Credential
     latest = {r.patron_id: r for r in records}  # a page may name a patron twice: last wins
     gone = [pid for pid, r in latest.items() if r.deleted]
-    keep = [r for r in latest.values() if not r.deleted]
-    patrons = [patron_row(r, hasher) for r in keep]
-    creds = [row for r in keep for row in credential_rows(r, hasher)]
+    patrons, creds = _rows(records, latest, hasher, today, _kept(session, records))
     ids = list(latest)
     if staging:
         ids = _already_staged(session, ids)
@@ -105,13 +145,56 @@ def apply_records(
         session.execute(delete(cred_table).where(cred_table.patron_id.in_(chunk)))
         session.execute(delete(patron_table).where(patron_table.patron_id.in_(chunk)))
     if creds and not staging:
-        # A card moved from another patron: the newest record owns it. (Staging is
-        # append-only; swap_staging keeps the newest row per card.)
-        for chunk in _chunks([c["id"] for c in creds], 500):
-            session.execute(delete(cred_table).where(cred_table.id.in_(chunk)))
-    _insert_all(session, patron_table.__table__, patrons)
-    _insert_all(session, cred_table.__table__, creds)
+        # A card moved from another patron: the newest record owns it (docs/central-api.md
+        # "Card numbers"). Staging is append-only; swap_staging keeps the newest row per card.
+        _move_cards(session, creds)
+    insert_rows(session, patron_table.__table__, patrons)
+    insert_rows(session, cred_table.__table__, creds)
     return ApplyCounts(upserted=len(patrons), deleted=len(gone))
+
+
+def _kept(session: Session, records: Sequence[PatronRecord]) -> Kept:
+    """The live cache's verifiers of the records that carry a PIN and its version (a full sync
+    stages a new set, but compares with the one in use)."""
+    ids = [r.patron_id for r in records if r.pin is not None and r.pin_version is not None]
+    kept: dict[str, tuple[str | None, str | None]] = {}
+    for chunk in _chunks(ids, 500):
+        rows = session.execute(select(Patron.patron_id, Patron.pin_version, Patron.pin_verifier)
+                               .where(Patron.patron_id.in_(chunk)))
+        kept.update((pid, (version, verifier)) for pid, version, verifier in rows)
+    return kept
+
+
+def _rows(
+    records: Sequence[PatronRecord], latest: dict[str, PatronRecord], hasher: KeyedHasher,
+    today: date, kept: Kept,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Patron and credential rows of the records that stay; RowError names the bad one."""
+    patrons: list[dict[str, Any]] = []
+    creds: list[dict[str, Any]] = []
+    for index, record in enumerate(records):
+        if record.deleted or latest[record.patron_id] is not record:
+            continue
+        try:
+            patrons.append(patron_row(record, hasher, today, kept))
+            creds += credential_rows(record, hasher)
+        except RecordError as err:
+            raise RowError(index, record.patron_id, err.field, err.problem) from None
+    return patrons, creds
+
+
+def _move_cards(session: Session, creds: list[dict[str, Any]]) -> None:
+    new_owner = {c["id"]: c["patron_id"] for c in creds}
+    for chunk in _chunks(list(new_owner), 500):
+        moved = session.execute(
+            select(Credential.id, Credential.patron_id, Credential.kind)
+            .where(Credential.id.in_(chunk))
+        ).all()
+        for cid, old_owner, kind in moved:
+            # Patron ids only: the card number or CPR itself never goes to a log line.
+            log.warning("sync: a %s moved from patron %s to patron %s", kind, old_owner,
+                        new_owner[cid])
+        session.execute(delete(Credential).where(Credential.id.in_(chunk)))
 
 
 def _already_staged(session: Session, ids: list[str]) -> list[str]:
@@ -125,38 +208,15 @@ def _already_staged(session: Session, ids: list[str]) -> list[str]:
     return found
 
 
-def _insert_all(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """One executemany straight to the driver, values converted by the columns' own bind
-    processors. The ORM's bulk insert spent two thirds of a full sync building parameters
-    (bench: 1M patrons 120 s -> see bench/RESULTS.md); the rows already hold every column."""
-    if not rows:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    columns = list(rows[0])
-    pick = itemgetter(*columns)
-    params = [list(pick(row)) for row in rows]
-    for i, column in enumerate(columns):
-        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:  # dates, booleans; strings and ints pass as they are
-            for values in params:
-                values[i] = process(values[i])
-    names = ", ".join(columns)
-    marks = ", ".join("?" * len(columns))
-    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608 - model names
-    connection.exec_driver_sql(sql, [tuple(values) for values in params])
-
-
 def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
     """Erasure beyond the rows that cascade: the entry log keeps its counts but loses the
-    person, and lockouts keyed by the patron's credential hashes go. Call it before the
-    patron's credentials are deleted."""
+    person, and the patron's lockout goes."""
     for chunk in _chunks(list(patron_ids), 500):
         session.execute(
             update(EntryLog).where(EntryLog.patron_id.in_(chunk)).values(patron_id=None)
         )
-        their_credentials = select(Credential.id).where(Credential.patron_id.in_(chunk))
-        session.execute(delete(Lockout).where(Lockout.credential_id.in_(their_credentials)))
+        session.execute(delete(Lockout).where(Lockout.subject.in_(
+            [f"patron:{patron_id}" for patron_id in chunk])))
 
 
 def begin_staging(session: Session) -> None:
@@ -186,14 +246,16 @@ def swap_staging(session: Session) -> ApplyCounts:
     for index in indexes:
         index.drop(connection)
     session.execute(delete(Credential))
-    session.execute(delete(Patron))
-    patron_cols = [c.name for c in Patron.__table__.columns]
-    cred_cols = [c.name for c in Credential.__table__.columns]
-    session.execute(
-        insert(Patron).from_select(
-            patron_cols, select(*[StagingPatron.__table__.c[c] for c in patron_cols])
+    with counting.suspended(connection) as count:  # 2 M trigger runs at 1 M patrons: none
+        session.execute(delete(Patron))
+        patron_cols = [c.name for c in Patron.__table__.columns]
+        session.execute(
+            insert(Patron).from_select(
+                patron_cols, select(*[StagingPatron.__table__.c[c] for c in patron_cols])
+            )
         )
-    )
+        count.append(staged)
+    cred_cols = [c.name for c in Credential.__table__.columns]
     staged_creds = StagingCredential.__table__.c
     newest = select(func.max(staged_creds.seq)).group_by(staged_creds.id)
     session.execute(
@@ -208,37 +270,9 @@ def swap_staging(session: Session) -> ApplyCounts:
         index.create(connection)
     erase_patron_traces(session, removed)
     begin_staging(session)
-    # Lockouts of credentials that no longer exist are meaningless; keep the rest.
-    session.execute(delete(Lockout).where(Lockout.credential_id.not_in(select(Credential.id))))
     return ApplyCounts(upserted=staged, deleted=len(removed))
-
-
-def debt_dkk(patron: Patron) -> Decimal:
-    return Decimal(patron.debt_ore) / 100
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def upgrade_some_verifiers(session: Session, hasher: KeyedHasher, limit: int) -> int:
-    """Turn up to `limit` fast hk1 PIN verifiers into argon2id ones (a2k1), without the PINs.
-
-    Run a few at a time in the background: each costs one argon2id hash (~20 ms, the GIL
-    released), so the door never waits. A row a sync rewrote meanwhile is left for the sync's
-    value (the UPDATE matches the old verifier only). Returns how many were upgraded."""
-    rows = session.execute(
-        select(Patron.patron_id, Patron.pin_verifier)
-        .where(Patron.pin_verifier.like("hk1$%"))
-        .limit(limit)
-    ).all()
-    for patron_id, old in rows:
-        if old is None:  # the LIKE above never matches NULL; this tells mypy so
-            continue
-        session.execute(
-            update(Patron)
-            .where(Patron.patron_id == patron_id, Patron.pin_verifier == old)
-            .values(pin_verifier=hasher.upgrade(old))
-        )
-    return len(rows)

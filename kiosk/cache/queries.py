@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from kiosk.access.lockout import LockoutPolicy, LockoutState, effective, expires_at
+from kiosk.cache.counting import PATRON_COUNT_KEY
 from kiosk.cache.models import (
     AuditEntry,
     Credential,
@@ -18,7 +20,6 @@ from kiosk.cache.models import (
     StatCount,
     SyncState,
 )
-from kiosk.lockout import LockoutState
 
 
 def find_by_credential(session: Session, credential_id: bytes) -> tuple[Credential, Patron] | None:
@@ -30,29 +31,31 @@ def find_by_credential(session: Session, credential_id: bytes) -> tuple[Credenti
     return (row[0], row[1]) if row is not None else None
 
 
-def lockout_state(session: Session, credential_id: bytes) -> LockoutState:
-    row = session.get(Lockout, credential_id)
-    return LockoutState(row.failures, row.locked_until) if row is not None else LockoutState()
+def lockout_state(
+    session: Session, subject: str | None, now: datetime, policy: LockoutPolicy
+) -> LockoutState:
+    """The lockout of `subject` (kiosk/access/lockout.py) as it counts at `now`."""
+    row = session.get(Lockout, subject) if subject is not None else None
+    if row is None:
+        return LockoutState()
+    return effective(LockoutState(row.failures, row.locked_until), row.updated_at, now, policy)
 
 
 def save_lockout(
-    session: Session, credential_id: bytes, state: LockoutState, now: datetime
+    session: Session, subject: str, state: LockoutState, now: datetime, policy: LockoutPolicy
 ) -> None:
-    row = session.get(Lockout, credential_id)
+    row = session.get(Lockout, subject)
     if state.failures == 0 and state.locked_until is None:
         if row is not None:
             session.delete(row)
         return
     if row is None:
-        row = Lockout(credential_id=credential_id, updated_at=now)
+        row = Lockout(subject=subject, updated_at=now)
         session.add(row)
     row.failures = state.failures
     row.locked_until = state.locked_until
     row.updated_at = now
-
-
-def add_entry(session: Session, entry: EntryLog) -> None:
-    session.add(entry)
+    row.expires_at = expires_at(state, now, policy)
 
 
 def entries_since(session: Session, since: datetime, limit: int = 10_000) -> Sequence[EntryLog]:
@@ -63,15 +66,6 @@ def entries_since(session: Session, since: datetime, limit: int = 10_000) -> Seq
 
 def last_entries(session: Session, count: int) -> Sequence[EntryLog]:
     return session.scalars(select(EntryLog).order_by(EntryLog.id.desc()).limit(count)).all()
-
-
-def count_entries_before(session: Session, cutoff: datetime) -> int:
-    return session.scalar(select(func.count()).where(EntryLog.at < cutoff)) or 0
-
-
-def delete_entries_before(session: Session, cutoff: datetime) -> int:
-    result = session.execute(delete(EntryLog).where(EntryLog.at < cutoff))
-    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def get_state(session: Session, key: str) -> str | None:
@@ -87,7 +81,16 @@ def set_state(session: Session, key: str, value: str) -> None:
         row.value = value
 
 
+def delete_state(session: Session, key: str) -> None:
+    session.execute(delete(SyncState).where(SyncState.key == key))
+
+
 def patron_count(session: Session) -> int:
+    """O(1): the count the triggers keep (kiosk/cache/counting.py); a database without them
+    (not SQLite) is counted."""
+    kept = get_state(session, PATRON_COUNT_KEY)
+    if kept is not None:
+        return int(kept)
     return session.scalar(select(func.count()).select_from(Patron)) or 0
 
 
@@ -111,27 +114,34 @@ def outbox_parked(session: Session) -> Sequence[OutboxItem]:
 PIN_FAILURES = ("wrong_pin", "pin_locked")
 
 
-def pin_failures_since(session: Session, since: datetime) -> tuple[int, datetime | None]:
-    """Wrong PINs at this kiosk since `since`, and the time of the latest."""
+def pin_failures_between(
+    session: Session, since: datetime, until: datetime
+) -> tuple[int, datetime | None]:
+    """Wrong PINs at this kiosk from `since` up to `until` (now), and the time of the latest.
+
+    Rows stamped after `until` (a clock that was ahead, `kiosk attempt --at` tomorrow) do not
+    count: counted, the latest of them would start a pause that lasts until then."""
     row = session.execute(
         select(func.count(), func.max(EntryLog.at))
-        .where(EntryLog.at >= since)
+        .where(EntryLog.at >= since, EntryLog.at <= until)
         .where(EntryLog.reason.in_(PIN_FAILURES))
     ).one()
     return int(row[0]), row[1]
 
 
-def bump_stat(session: Session, at: datetime, kind: str, reason: str = "") -> None:
-    """Count one event in its hour (entries) or day (circulation): no person is stored."""
+def bump_stat(
+    session: Session, at: datetime, kind: str, reason: str = "", by: int = 1
+) -> None:
+    """Count `by` events in their hour (entries) or day (circulation): no person is stored."""
     utc = at.astimezone(UTC)
     bucket = utc.replace(minute=0, second=0, microsecond=0)
     if kind != "entry":
         bucket = bucket.replace(hour=0)
     row = session.get(StatCount, (bucket, kind, reason))
     if row is None:
-        session.add(StatCount(bucket=bucket, kind=kind, reason=reason, count=1))
+        session.add(StatCount(bucket=bucket, kind=kind, reason=reason, count=by))
     else:
-        row.count += 1
+        row.count += by
 
 
 def stats_between(session: Session, start: datetime, end: datetime) -> Sequence[StatCount]:

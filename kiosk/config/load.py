@@ -1,27 +1,32 @@
 """Load config.toml: TOML -> `--set` overrides -> validation -> resolved paths.
 
 Every problem becomes one line naming the file, the key, the value and what is allowed, e.g.
-`config.toml: access.min_age: expected a whole number 0-120, got "fifteen"`.
+`config.toml: access.min_age: expected a whole number 0-18, got "fifteen"`.
 """
 
 from __future__ import annotations
 
-import os
+import socket
 import stat
 import tomllib
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from kiosk.config.models import KioskConfig
+from kiosk.config.building import cross_check
+from kiosk.config.models import CalendarSection, KioskConfig
+from kiosk.config_file import DEFAULT_PATHS, find_config
 
-DEFAULT_PATHS = (Path("/etc/kiosk/config.toml"), Path("config.toml"))
+if TYPE_CHECKING:
+    from kiosk.calendar_feed.store import FeedStatus
+
 SECRET_KEYS = ("password", "token", "key")
+__all__ = ["DEFAULT_PATHS", "ConfigError", "LoadedConfig", "find_config", "load", "load_data"]
 
 
 class ConfigError(Exception):
@@ -37,6 +42,10 @@ class LoadedConfig:
     config: KioskConfig
     path: Path
     """The file it came from (for messages)."""
+    calendar_feed: FeedStatus | None = None
+    """`calendar.feed`'s state when one is configured; its events are in config.calendar."""
+    calendar_base: CalendarSection | None = None
+    """The calendar as config.toml has it, before the feed was laid over it."""
 
     @property
     def base_dir(self) -> Path:
@@ -45,6 +54,11 @@ class LoadedConfig:
     def resolve(self, p: Path) -> Path:
         """A path from the config, relative ones taken from the config file's folder."""
         return p if p.is_absolute() else (self.base_dir / p)
+
+    @property
+    def kiosk_id(self) -> str:
+        """`kiosk.id`, or the PC's host name when it is not set."""
+        return self.config.kiosk.id or socket.gethostname()
 
     @property
     def data_dir(self) -> Path:
@@ -58,18 +72,6 @@ class LoadedConfig:
     def key_file(self) -> Path:
         configured = self.config.secrets.installation_key_file
         return self.resolve(configured) if configured else self.data_dir / "installation.key"
-
-
-def find_config(explicit: str | None, env: Mapping[str, str] = os.environ) -> Path:
-    """CONTRACT.md: --config, then $KIOSK_CONFIG, then /etc/kiosk/config.toml, then ./config."""
-    if explicit:
-        return Path(explicit)
-    if env.get("KIOSK_CONFIG"):
-        return Path(env["KIOSK_CONFIG"])
-    for candidate in DEFAULT_PATHS:
-        if candidate.exists():
-            return candidate
-    return DEFAULT_PATHS[-1]
 
 
 def load(path: Path, overrides: Sequence[str] = ()) -> LoadedConfig:
@@ -97,10 +99,26 @@ def load_data(raw: dict[str, Any], path: Path, overrides: Sequence[str] = ()) ->
     except ValidationError as err:
         raise ConfigError([format_error(name, e) for e in err.errors()]) from None
     loaded = LoadedConfig(config, path.absolute())
+    across = cross_check(config, loaded.base_dir)
+    if across:
+        raise ConfigError([f"{name}: {line}" for line in across])
     missing = _missing_files(loaded)
     if missing:
         raise ConfigError([f"{name}: {line}" for line in missing])
-    return loaded
+    return with_calendar_feed(loaded) if config.calendar.feed else loaded
+
+
+def with_calendar_feed(loaded: LoadedConfig) -> LoadedConfig:
+    """The calendar with the library's feed laid over it (offline: a file feed's file, a URL
+    feed's cached copy). A bad feed never stops the kiosk: the last good copy is used."""
+    from kiosk.calendar_feed.overlay import overlay
+    from kiosk.calendar_feed.store import current
+
+    section = loaded.calendar_base or loaded.config.calendar
+    events, status = current(section, loaded.base_dir, loaded.data_dir)
+    calendar = overlay(section, events)
+    config = loaded.config.model_copy(update={"calendar": calendar})
+    return LoadedConfig(config, loaded.path, status, section)
 
 
 def _apply_override(raw: dict[str, Any], item: str) -> list[str]:

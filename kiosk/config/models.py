@@ -5,6 +5,7 @@ Only pydantic here; loading and error messages are in `load.py`.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,17 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.config.building import (
+    AlarmsSection,
+    AnnouncementSection,
+    CalendarAction,
+    OccupancySection,
+    OutputSection,
+    SoundSection,
+)
+from kiosk.config.fleet import LoggingSection, MetricsSection
+from kiosk.config.inputs import InputsSection
+from kiosk.config.screens import SpeechSection, TimeoutsSection
 from kiosk.config.types import Duration, Interval
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -34,10 +46,22 @@ class _Section(BaseModel):
 class KioskSection(_Section):
     branch: str = Field("Biblioteket", min_length=1, max_length=80)
     """Branch name shown on screen."""
+    id: str = ""
+    """This kiosk's name in the fleet (events sent to the central, metrics, logs), e.g.
+    "solrod-door-1": letters, digits, ".", "_", "-". Empty: the PC's host name."""
+
+    @field_validator("id")
+    @classmethod
+    def _fleet_name(cls, value: str) -> str:
+        if value and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,62}", value):
+            raise ValueError('expected letters, digits, ".", "_" or "-" (at most 63), '
+                             'starting with a letter or digit, e.g. "solrod-door-1"')
+        return value
     mode: Literal["door", "checkout", "both"] = "door"
     """Which screens this kiosk runs."""
-    language: Literal["da", "en"] = "da"
-    """Language shown when nobody has chosen one; resets to this at idle."""
+    language: Literal["da", "en", "de", "pl", "uk", "ar"] = "da"
+    """Language shown when nobody has chosen one; resets to this at idle. German, Polish,
+    Ukrainian and Arabic are drafts awaiting a native speaker's review."""
     data_dir: Path = Path("data")
     """Database, installation key and other state; relative paths are from this file."""
     hide_pointer: bool = False
@@ -97,24 +121,6 @@ class RelaySection(_Section):
         return self
 
 
-class InputSection(_Section):
-    source: Literal["serial_modem", "gpio"]
-    port: str | None = None
-    line: Literal["cts", "dsr", "cd", "ri"] | int | str = "cts"
-    """Modem status line (serial_modem) or GPIO line offset/name (gpio)."""
-    gpio_chip: str = "/dev/gpiochip0"
-    active_low: bool = False
-
-
-class InputsSection(_Section):
-    door_contact: InputSection | None = None
-    fire_alarm: InputSection | None = None
-    held_open_seconds: float = Field(15.0, gt=0, le=600)
-    """Door open this long after the unlock window raises the held-open alarm."""
-    fire_action: Literal["release", "ignore"] = "release"
-    """On fire alarm: hold the door unlocked until the alarm clears, or only log it."""
-
-
 class PrinterSection(_Section):
     driver: Literal["none", "escpos"] = "none"
     """An ESC/POS receipt printer on a serial port prints the checkout receipt."""
@@ -134,7 +140,9 @@ class PrinterSection(_Section):
 
 
 class AccessSection(_Section):
-    min_age: int = Field(15, ge=0, le=120)
+    min_age: int = Field(15, ge=0, le=18)
+    """Years, from the CPR or the birth date. At most 18: past it no birth date is kept
+    (kiosk/privacy/minimise.py)."""
     max_debt_dkk: Decimal = Field(Decimal("100"), ge=0, le=100000)
     """Debt above this (DKK) denies entry."""
     require_opt_in: bool = True
@@ -170,6 +178,14 @@ class CalendarException(DayRules):
     name: str = ""
 
 
+FeedMode = Literal["closed", "self_service", "staffed"]
+FEED_CATEGORIES: dict[str, FeedMode] = {
+    "lukket": "closed", "closed": "closed", "helligdag": "closed", "holiday": "closed",
+    "selvbetjening": "self_service", "selvbetjent": "self_service", "åbent bibliotek":
+    "self_service", "self_service": "self_service", "betjent": "staffed", "staffed": "staffed",
+}
+
+
 class CalendarSection(_Section):
     timezone: str = "Europe/Copenhagen"
     weekly: dict[Weekday, DayRules] = Field(default_factory=dict)
@@ -177,6 +193,50 @@ class CalendarSection(_Section):
     exceptions: tuple[CalendarException, ...] = ()
     """Dated days that replace the weekly rule (holidays, events, early closing)."""
     announce_closing_minutes: tuple[int, ...] = (15, 10, 5)
+    """The "closing" announcement this many minutes before the branch closes."""
+    gap_after_staffed: Duration = timedelta(0)
+    """Closed this long between staffed and self-service hours (staff leave first), e.g. "15m"."""
+    gap_before_staffed: Duration = timedelta(0)
+    """Closed for this long before staffed hours begin inside self-service hours."""
+    actions: tuple[CalendarAction, ...] = ()
+    """Outputs switched and announcements said at minute offsets from the changes of mode."""
+    feed: str = ""
+    """iCalendar file (a path) or http(s) URL the library publishes: each event sets the mode
+    for its own time on top of the rules above (holidays, early closing, events). Cached in
+    data_dir for offline use; a bad or unreachable feed keeps the last good one. Empty: off."""
+    feed_refresh: Duration = timedelta(hours=6)
+    """How often `kiosk run` fetches the feed."""
+    feed_default: FeedMode = "closed"
+    """The mode during an event that has none of the feed_categories (a holiday feed)."""
+    feed_categories: dict[str, FeedMode] = Field(default_factory=lambda: dict(FEED_CATEGORIES))
+    """An event's CATEGORIES (any case) and the mode it sets during the event."""
+
+    @field_validator("announce_closing_minutes")
+    @classmethod
+    def _minutes(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if any(not 1 <= m <= 240 for m in value):
+            raise ValueError("expected minutes before closing, each 1-240")
+        return tuple(sorted(set(value), reverse=True))
+
+    @field_validator("gap_after_staffed", "gap_before_staffed")
+    @classmethod
+    def _short_gap(cls, value: timedelta) -> timedelta:
+        if value > timedelta(hours=2):
+            raise ValueError("expected a gap of at most 2h")
+        return value
+
+    @field_validator("feed")
+    @classmethod
+    def _feed_source(cls, value: str) -> str:
+        scheme = value.split("://", 1)[0].lower() if "://" in value else ""
+        if scheme not in ("", "http", "https", "file"):
+            raise ValueError("expected a file path or an http(s):// URL")
+        return value
+
+    @field_validator("feed_categories")
+    @classmethod
+    def _lower_case(cls, value: dict[str, FeedMode]) -> dict[str, FeedMode]:
+        return {k.strip().lower(): v for k, v in value.items()}
 
 
 class Sip2Section(_Section):
@@ -236,6 +296,8 @@ POLICY_MAX_DAYS: dict[str, tuple[int, str]] = {
     "message_content_days": (30, "message content"),
     "inactive_patron_days": (3 * 365, "inactive patrons"),
     "audit_days": (365, "the technician audit trail"),
+    "outbox_days": (30, "undelivered items for the library system"),
+    "learned_patron_days": (30, "patrons learned from the SIP2 library system"),
 }
 
 
@@ -254,8 +316,19 @@ class RetentionSection(_Section):
     """Patrons without activity this long are deleted with everything linked to them."""
     audit_days: int = Field(365, ge=30)
     """Technician audit entries are kept this long."""
-    max_clock_jump: Duration = timedelta(days=2)
-    """A wall clock that moved further than this since the last purge skips the purge."""
+    learned_patron_days: int = Field(30, ge=1)
+    """SIP2: a patron the kiosk learned from a live answer is deleted this many days after
+    their last visit (central.max_verification_age should be shorter: older verifications do
+    not admit anyone offline anyway)."""
+    outbox_days: int = Field(30, ge=1)
+    """Items for the library system not delivered this many days after they were made (parked
+    as refused, or never reachable) are deleted; delivered ones go at once."""
+    max_clock_jump: Duration = timedelta(minutes=5)
+    """A wall-clock step bigger than this against the boot-time clock (while running, or back
+    across a restart) makes the clock untrusted: no purge, the stale policy applies."""
+    max_offline: Duration = timedelta(days=60)
+    """A kiosk off longer than this comes back with its clock untrusted until it is confirmed
+    (`kiosk purge --force`); a shorter gap (a long weekend, the summer) is no clock jump."""
 
     @field_validator(*POLICY_MAX_DAYS)
     @classmethod
@@ -294,3 +367,13 @@ class KioskConfig(_Section):
     retention: RetentionSection = Field(default_factory=RetentionSection)
     database: DatabaseSection = Field(default_factory=DatabaseSection)
     secrets: SecretsSection = Field(default_factory=SecretsSection)
+    logging: LoggingSection = Field(default_factory=LoggingSection)
+    metrics: MetricsSection = Field(default_factory=MetricsSection)
+    timeouts: TimeoutsSection = Field(default_factory=TimeoutsSection)
+    speech: SpeechSection = Field(default_factory=SpeechSection)
+    outputs: dict[str, OutputSection] = Field(default_factory=dict)
+    """Named outputs besides the door strike: lights, alarm arming, siren, public PCs, sign."""
+    alarms: AlarmsSection = Field(default_factory=AlarmsSection)
+    announcements: dict[str, AnnouncementSection] = Field(default_factory=dict)
+    sound: SoundSection = Field(default_factory=SoundSection)
+    occupancy: OccupancySection = Field(default_factory=OccupancySection)

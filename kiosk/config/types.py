@@ -10,20 +10,26 @@ from pydantic import BeforeValidator, PlainSerializer
 
 _DURATION: Final = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)\s*$")
 _UNIT_SECONDS: Final = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# Ten years is longer than any period a kiosk needs (the longest retention rule is 3 years) and
+# keeps `now ± duration` inside datetime's range; larger values are typos, not intentions.
+MAX_DURATION: Final = timedelta(days=3650)
 _INTERVAL: Final = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
 
 def parse_duration(value: object) -> timedelta:
-    """"90s", "15m", "24h", "7d" or a number of seconds -> timedelta."""
+    """"90s", "15m", "24h", "7d" or a number of seconds -> timedelta, at most MAX_DURATION."""
     if isinstance(value, timedelta):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
-        return timedelta(seconds=value)
-    if isinstance(value, str):
-        m = _DURATION.match(value)
-        if m:
-            return timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2)])
-    raise ValueError('expected a duration like "90s", "15m", "24h" or "7d"')
+        seconds = value.total_seconds()
+    elif isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        seconds = float(value)
+    elif isinstance(value, str) and (m := _DURATION.match(value)):
+        seconds = float(m.group(1)) * _UNIT_SECONDS[m.group(2)]
+    else:
+        raise ValueError('expected a duration like "90s", "15m", "24h" or "7d"')
+    # Compared as a float first: timedelta() itself overflows on huge or infinite values.
+    if not seconds <= MAX_DURATION.total_seconds():
+        raise ValueError(f"expected a duration of at most {MAX_DURATION.days}d")
+    return timedelta(seconds=seconds)
 
 
 def _show_duration(value: timedelta) -> str:
@@ -36,7 +42,12 @@ Duration = Annotated[
 
 
 def parse_interval(value: object) -> tuple[time, time]:
-    """"07:00-22:00" -> (07:00, 22:00); "24:00" is allowed as an end meaning midnight."""
+    """"07:00-22:00" -> (07:00, 22:00); "24:00" is allowed as an end meaning midnight. A pair of
+    times (start before end; time.max for midnight) passes as it is (the calendar feed)."""
+    if isinstance(value, tuple) and len(value) == 2:
+        start, end = value
+        if isinstance(start, time) and isinstance(end, time) and end > start:
+            return start, end
     if isinstance(value, str):
         m = _INTERVAL.match(value)
         if m:

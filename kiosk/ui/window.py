@@ -12,63 +12,65 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
-from PySide6.QtCore import QRect, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QWidget
 
 from drivers.types import ReaderStatus
-from kiosk.door import DoorController
-from kiosk.flow import DoorState, PinDigit, PinErased, TechnicianRequested, Tick
+from kiosk.door.flow import DoorState, TechnicianRequested
+from kiosk.door.runner import DoorRunner, DoorSnapshot
+from kiosk.door.view import ScreenKind
+from kiosk.reasons import Lang
 from kiosk.ui import theme
-from kiosk.ui.ambient import AmbientSource
-from kiosk.ui.bridge import Bridge
-from kiosk.ui.door_runner import DoorRunner, DoorSnapshot, TechnicianActions
+from kiosk.ui.driving import Bridge, DrivenWidget, ScreenDriver
 from kiosk.ui.i18n import Translations
-from kiosk.ui.pending import CheckingNote, PendingEvents
 from kiosk.ui.screens.base import Screen
 from kiosk.ui.screens.idle import IdleScreen
 from kiosk.ui.screens.notice import NoticeScreen
 from kiosk.ui.screens.pin import PinScreen
 from kiosk.ui.screens.result import ResultScreen
 from kiosk.ui.screens.technician import TechnicianScreen
-from kiosk.ui.view import ScreenKind
+from kiosk.ui.speech import Narrator
 from kiosk.ui.widgets.corner import LongPressCorner
+from kiosk.ui.widgets.languages import direction_of
 from kiosk.ui.widgets.pinpad import DIGITS
 from kiosk.ui.worker import ControllerWorker
 
 log = logging.getLogger(__name__)
+IDLE_KINDS = frozenset({ScreenKind.IDLE, ScreenKind.CLOSED, ScreenKind.OUT_OF_ORDER})
+"""Nobody at the door: after a while there, speech turns itself off for the next patron."""
 TICK_KEY = "door-tick"
 """At most one door Tick waits at the worker; the next timer tick is dropped meanwhile."""
 
 
-class KioskWindow(QWidget):
-    tick_ms: int = 200
-    """How often the flow gets a Tick (deadlines, countdowns, the clock)."""
-
+class KioskWindow(DrivenWidget, QWidget):
     ticked = Signal()
     rendered = Signal(object)
     """A DoorSnapshot has just been rendered (tests and the demo wait on it)."""
 
     def __init__(
         self,
-        controller: DoorController,
-        ambient: AmbientSource,
-        actions: TechnicianActions,
+        runner: DoorRunner,
+        bridge: Bridge,
         shuffle_pin: bool = False,
         worker: ControllerWorker | None = None,
+        narrator: Narrator | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Kiosk")
-        self.controller = controller
-        """Called only on the worker's thread (through `runner`), never from here."""
-        self.runner = DoorRunner(controller, ambient, actions)
+        self.narrator = narrator or Narrator(None, lambda: 0.0, parent=self)
+        self.runner = runner
+        """Called only on the worker's thread, never from here."""
         self.worker = worker or ControllerWorker("door-worker", self)
+        self.driver = ScreenDriver(self, self.worker, runner.handle, self._render, TICK_KEY,
+                                   on_posted=self._local_digits)
+        self.driver.timer.timeout.connect(self.ticked.emit)
         self.shuffle_pin = shuffle_pin
         self.translations = Translations()
-        self.bridge = Bridge(self)
+        self.bridge = bridge
         self.bridge.arrived.connect(self.dispatch)
         self.screens = _screens()
         self._stack = QStackedLayout(self)
@@ -77,12 +79,10 @@ class KioskWindow(QWidget):
         for screen in dict.fromkeys(self.screens.values()):  # the PIN screen serves twice
             self._stack.addWidget(screen)
             screen.send.connect(self.dispatch)
+            screen.speech_toggled.connect(self._toggle_speech)
         self.technician.action.connect(self._technician_action)
         self.corner = LongPressCorner(self)
         self.corner.held.connect(self._corner_held)
-        self.pending = PendingEvents(CheckingNote(self), self)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self._tick)
         self.kind: ScreenKind | None = None
         # The first picture is read here, before the worker exists: nothing else runs yet.
         self.snapshot = self.runner.snapshot()
@@ -116,49 +116,20 @@ class KioskWindow(QWidget):
         return self.snapshot.readers
 
     @property
-    def idle(self) -> bool:
-        """Nothing of this window's is at the worker or waiting to be rendered."""
-        return self.pending.idle
+    def shown_lang(self) -> Lang:
+        return self.snapshot.view.lang
 
-    def start(self) -> None:
-        self._timer.start(self.tick_ms)
+    @property
+    def speech_idle(self) -> bool:
+        return self.kind in IDLE_KINDS
+
+    @property
+    def current_screen(self) -> Screen:
+        return self.current
 
     def stop(self) -> None:
-        """Stop the timers and the worker (a call in progress ends first); then nothing renders."""
-        self._timer.stop()
         self.corner.stop()
-        self.pending.stop()
-        self.worker.stop()
-        self.translations.close()
-
-    def dispatch(self, event: object) -> None:
-        """Every event enters here, on the GUI thread (touches, reader reads and states), and
-        goes on to the worker in this order. Returns at once."""
-        background = isinstance(event, Tick)
-        posted = self.worker.post(lambda: self.runner.handle(event), self._answered(background),
-                                  key=TICK_KEY if background else None,
-                                  failed=self._failed(background))
-        if posted:
-            self.pending.posted(event, background)
-            self._local_digits()
-
-    def _tick(self) -> None:
-        self.dispatch(Tick())
-        self.ticked.emit()
-
-    def _answered(self, background: bool) -> Callable[[DoorSnapshot], None]:
-        def then(snapshot: DoorSnapshot) -> None:
-            self.pending.answered(background)
-            self._render(snapshot)
-
-        return then
-
-    def _failed(self, background: bool) -> Callable[[Exception], None]:
-        def failed(_err: Exception) -> None:  # logged by the worker; keep the last picture
-            self.pending.answered(background)
-            self._local_digits()
-
-        return failed
+        super().stop()
 
     def _render(self, snapshot: DoorSnapshot) -> None:
         self.snapshot = snapshot
@@ -172,8 +143,12 @@ class KioskWindow(QWidget):
             self.technician.show_info(snapshot.info)
         screen = self.screens[view.kind]
         self._stack.setCurrentWidget(screen)
+        if self.layoutDirection() != direction_of(view.lang):
+            self.setLayoutDirection(direction_of(view.lang))
+            self._place_corner()
         screen.show_view(view)
         self._local_digits()
+        self.speak(screen)
         self.rendered.emit(snapshot)
 
     def _local_digits(self) -> None:
@@ -181,17 +156,13 @@ class KioskWindow(QWidget):
         view = self.snapshot.view
         if view.kind not in (ScreenKind.PIN, ScreenKind.TECHNICIAN_PIN):
             return
-        count = len(view.state.digits)
-        for event in self.pending.waiting:
-            if isinstance(event, PinDigit):
-                count += 1
-            elif isinstance(event, PinErased):
-                count = max(count - 1, 0)
+        count = self.driver.typed_digits(len(view.state.digits))
         length = view.pin_length if view.kind is ScreenKind.PIN else None
         self.pin_screen.dots.show_digits(min(count, length or count), length)
 
     def _enter(self, kind: ScreenKind) -> None:
         self.kind = kind
+        self.screens[kind].close_chooser()  # a chooser left open when this screen last showed
         if kind is ScreenKind.PIN:
             order = list(DIGITS)
             if self.shuffle_pin:
@@ -201,9 +172,7 @@ class KioskWindow(QWidget):
     def _technician_action(self, name: str) -> None:
         log.warning("technician action: %s", name)
         self.technician.show_message("…")
-        if self.worker.post(lambda: self.runner.technician_action(name), self._answered(False),
-                            failed=self._failed(False)):
-            self.pending.posted(name)
+        self.driver.run(lambda: self.runner.technician_action(name), name)
 
     def _corner_held(self) -> None:
         log.info("technician corner held")
@@ -216,11 +185,18 @@ class KioskWindow(QWidget):
         portrait = size.height() > size.width()
         for screen in dict.fromkeys(self.screens.values()):
             screen.rescale(scale, portrait)
-        side = theme.px(110, scale)
-        self.corner.setGeometry(QRect(0, 0, side, side))
-        self.corner.raise_()
+        self._place_corner()
         self.pending.note.place(self.rect(), scale)
         super().resizeEvent(event)
+
+    def _place_corner(self) -> None:
+        """The technician's corner: top left, or top right when the screen reads right to left
+        (the header's buttons are then on the left)."""
+        side = theme.px(110, theme.scale_for(self.width(), self.height()))
+        left = self.width() - side if self.layoutDirection() == Qt.LayoutDirection.RightToLeft \
+            else 0
+        self.corner.setGeometry(QRect(left, 0, side, side))
+        self.corner.raise_()
 
 
 def _screens() -> dict[ScreenKind, Screen]:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from drivers.cpr import looks_like_cpr, mask_cpr, mask_cprs_in
 from sync.sip2.errors import Sip2ChecksumError, Sip2DecodeError, Sip2EncodeError
 
 # Fixed-field widths per command id, in wire order (A.6). A command not listed here is one the
@@ -182,11 +183,11 @@ def decode(raw: bytes, encoding: str = "utf-8", *, verify_checksum: bool = True)
     if not data:
         raise Sip2DecodeError("empty message")
     if b"\r" in data or b"\x00" in data:
-        raise Sip2DecodeError(f"CR or NUL inside a message: {_snippet(data, encoding)!r}")
+        raise Sip2DecodeError(f"CR or NUL inside a message: {_snippet(data, encoding)}")
     command = data[:2].decode("ascii", errors="replace")
     widths = LAYOUTS.get(command)
     if widths is None:
-        raise Sip2DecodeError(f"unknown command id {command!r}: {_snippet(data, encoding)!r}")
+        raise Sip2DecodeError(f"unknown command id {command!r}: {_snippet(data, encoding)}")
     fixed_end = 2 + sum(widths)
     if len(data) < fixed_end:
         raise Sip2DecodeError(
@@ -212,7 +213,7 @@ def _split_trailer(
             return data, None
         return data[: seq_only.start()], int(seq_only.group(1))
     if verify_checksum and not verify(data[: match.start(2)], match.group(2).decode("ascii")):
-        raise Sip2ChecksumError(f"bad checksum in {_snippet(data, encoding)!r}")
+        raise Sip2ChecksumError(f"bad checksum in {_snippet(data, encoding)}")
     seq = int(match.group(1)) if match.group(1) is not None else None
     return data[: match.start()], seq
 
@@ -231,46 +232,79 @@ def _parse_fields(rest: str, command: str) -> tuple[tuple[str, str], ...]:
         else:
             raise Sip2DecodeError(
                 f"message {command}: expected a field id after the fixed fields, "
-                f"got {mask(chunk)[:_SNIPPET_CHARS]!r}"
+                f"got {_quote(chunk)}"
             )
     return tuple(fields)
 
 
 def _snippet(data: bytes, encoding: str) -> str:
-    return mask(data.decode(encoding, errors="replace"))[:_SNIPPET_CHARS]
+    """The start of a bad message, quoted for an error text.
+
+    Every CPR-shaped run is masked, the fixed-width head included: a message that fails to
+    decode has no trustworthy head (see mask). Masked again after quoting: an escape such as
+    `\x00` before digits reads as a longer run of digits (a CPR's shape)."""
+    return _quote(data.decode(encoding, errors="replace"))
+
+
+def _quote(text: str) -> str:
+    # A piece of a broken message may start like a known command (`09…`), whose head mask()
+    # leaves alone: mask every CPR-shaped run, before quoting and after (escapes before digits).
+    return mask_cprs_in(repr(mask_cprs_in(mask(text))[:_SNIPPET_CHARS]))
 
 
 # --- masking: every log line and error text about a message passes through here -------------
 
 SECRET_FIELDS: Final = frozenset({"AD", "CO", "AC"})  # patron PIN, login password, terminal pwd
-_CPR_SHAPED = re.compile(r"(?<!\d)((?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d\d)-?\d{4}(?!\d)")
-_TEN_DIGITS = re.compile(r"\d{6}-?\d{4}")
-_LOOSE_SECRET = re.compile(r"(AD|CO|AC)[^|\r\n]*")
+PERSONAL_FIELDS: Final = frozenset({"AE", "BD", "BE", "BF", "PB"})
+"""Personal name, home address, e-mail, phone, birth date: shown as `****` like a secret."""
+_HIDDEN: Final = SECRET_FIELDS | PERSONAL_FIELDS
+_LOOSE_SECRET = re.compile(r"(AD|CO|AC|AE|BD|BE|BF|PB)[^|\r\n]*")
+_LOOSE_PATRON = re.compile(r"(\|AA)([^|\r\n]*)")
 
 
 def mask(text: str) -> str:
-    """`text` of a SIP2 message with PINs/passwords (AD, CO, AC) and CPR numbers hidden.
+    """`text` of a SIP2 message with PINs/passwords (AD, CO, AC), the personal fields (AE, BD,
+    BE, BF, PB), the patron identifier (AA) and CPR numbers hidden.
 
-    AD/CO/AC values become `****` (empty stays empty: it shows no PIN was sent). A 10-digit AA
-    becomes `DDMMYY-****`. Any other CPR-shaped number (valid day and month, 10 digits) is
-    masked too, so a CPR quoted in a screen message never reaches a log. Never raises.
+    AD/CO/AC/AE/BD/BE/BF/PB values become `****` (empty stays empty: it shows nothing was
+    sent). An AA keeps its last four characters (`**********1234`), enough to tell cards
+    apart. Every CPR-shaped number (drivers.cpr: an AA, or one quoted in a screen message)
+    becomes `DDMMYY-****`, so it never reaches a log. Never raises.
     """
     widths = LAYOUTS.get(text[:2])
     if widths is None:
-        return _CPR_SHAPED.sub(r"\1-****", _LOOSE_SECRET.sub(r"\1****", text))
+        loose = _LOOSE_PATRON.sub(lambda m: m.group(1) + mask_patron_id(m.group(2)), text)
+        return mask_cprs_in(_LOOSE_SECRET.sub(r"\1****", loose))
     split = 2 + sum(widths)
     head, chunks = text[:split], text[split:].split("|")
-    return _CPR_SHAPED.sub(r"\1-****", head + "|".join(_mask_chunk(c) for c in chunks))
+    # The fixed-width head is codes, dates and times (a command code next to a date looks like a
+    # CPR to a pattern); only the variable fields can carry one.
+    return head + "|".join(mask_cprs_in(_mask_chunk(c)) for c in chunks)
+
+
+def mask_patron_id(value: str) -> str:
+    """An AA value as a log may show it: a CPR as `DDMMYY-****`, anything else by its last four
+    characters. Idempotent."""
+    shown = value.strip()
+    if "*" in shown:
+        return shown  # masked already (the log redaction net sees the codec's masked text)
+    if looks_like_cpr(shown):
+        return mask_cpr(shown)
+    if len(shown) <= 4:
+        return "*" * len(shown)
+    return "*" * (len(shown) - 4) + shown[-4:]
 
 
 def _mask_chunk(chunk: str) -> str:
     field_id, value = chunk[:2], chunk[2:]
-    if field_id in SECRET_FIELDS:
+    if field_id in _HIDDEN:
         trailer = _TRAILER_TEXT.search(value)
         tail = trailer.group(0) if trailer else ""
         return field_id + ("****" if value[: len(value) - len(tail)] else "") + tail
-    if field_id == "AA" and _TEN_DIGITS.fullmatch(value.strip()):
-        return f"AA{value.strip()[:6]}-****"
+    if field_id == "AA":
+        trailer = _TRAILER_TEXT.search(value)
+        tail = trailer.group(0) if trailer else ""
+        return "AA" + mask_patron_id(value[: len(value) - len(tail)]) + tail
     return chunk
 
 

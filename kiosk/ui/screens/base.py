@@ -1,24 +1,25 @@
-"""What every screen shares: the header (branch, clock, language) and label helpers.
+"""What every screen shares: the header (branch, clock, "Read aloud", language) and label helpers.
 
-The door screens and the checkout screen both build on `Screen` and `Header`.
+The door screens and the checkout screen both build on `Screen` and `Header`. The language
+button opens a chooser over the screen; "Read aloud" is told to the window, which owns speech.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLabel, QPushButton, QWidget
 
-from kiosk.flow import LanguageChosen
+from kiosk.door.view import ScreenView
+from kiosk.events import LanguageChosen
 from kiosk.reasons import Lang
-from kiosk.ui import theme
+from kiosk.ui import layout, theme
+from kiosk.ui.i18n import tr
 from kiosk.ui.screens import texts
-from kiosk.ui.view import ScreenView
-
-OTHER_LANGUAGE: dict[Lang, Lang] = {"da": "en", "en": "da"}
-LANGUAGE_NAME: dict[Lang, str] = {"da": "Dansk", "en": "English"}
-"""Each language is offered in its own words: a visitor may not read the current one."""
+from kiosk.ui.widgets.icons import globe_icon, speaker_icon
+from kiosk.ui.widgets.languages import LanguageChooser
 
 
 def label(role: str, text: str = "", wrap: bool = True, accent: bool = False) -> QLabel:
@@ -39,17 +40,21 @@ def button(text: str, role: str = "action") -> QPushButton:
 
 
 class Screen(QWidget):
-    """A full-window screen; `send` carries flow events (PinDigit, Cancelled, …) to the window."""
+    """A full-window screen; `send` carries flow events (PinDigit, Cancelled, …) to the window,
+    `speech_toggled` the "Read aloud" button."""
 
     send = Signal(object)
+    speech_toggled = Signal()
 
     def __init__(self, with_header: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.header = Header(self) if with_header else None
+        self.chooser: LanguageChooser | None = None
         if self.header is not None:
-            self.header.language.clicked.connect(self._toggle_language)
+            self.header.language.clicked.connect(self.open_chooser)
+            self.header.speech.clicked.connect(self.speech_toggled.emit)
         self._lang: Lang = "da"
         self.scale = 1.0
 
@@ -57,15 +62,17 @@ class Screen(QWidget):
         self.show_header(view.ambient.branch, view.ambient.now, view.lang)
 
     def show_header(self, branch: str, now: datetime, lang: Lang) -> None:
-        """Branch, clock and the button for the other language (`tr()` is already in `lang`)."""
+        """Branch, clock and the header's buttons (`tr()` is already in `lang`)."""
         self._lang = lang
         if self.header is not None:
-            self.header.show_place(branch, now, lang)
+            self.header.show_place(branch, now)
 
-    def rescale(self, scale: float, portrait: bool) -> None:  # noqa: ARG002 - for subclasses
+    def rescale(self, scale: float, portrait: bool) -> None:
         self.scale = scale
         if self.header is not None:
-            self.header.rescale(scale)
+            self.header.rescale(scale, portrait)
+        if self.chooser is not None:
+            self.chooser.rescale(scale)
 
     def set_tone(self, tone: str) -> None:
         if self.property("tone") != tone:
@@ -73,35 +80,86 @@ class Screen(QWidget):
             self.style().unpolish(self)
             self.style().polish(self)
 
-    def _toggle_language(self) -> None:
-        self.send.emit(LanguageChosen(OTHER_LANGUAGE[self._lang]))
+    def open_chooser(self) -> None:
+        if self.chooser is None:
+            self.chooser = LanguageChooser(self)
+            self.chooser.chosen.connect(lambda lang: self.send.emit(LanguageChosen(lang)))
+            self.chooser.rescale(self.scale)
+        self.chooser.open(self._lang)
+
+    def close_chooser(self) -> None:
+        if self.chooser is not None:
+            self.chooser.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self.chooser is not None:
+            self.chooser.setGeometry(self.rect())
+        super().resizeEvent(event)
 
     @staticmethod
     def direction(portrait: bool) -> QBoxLayout.Direction:
-        return QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        return layout.direction(portrait)
 
 
 class Header(QWidget):
+    """Branch and clock, then "Read aloud" and the language button. Landscape: one row;
+    portrait: the buttons on a row of their own (the words of six languages must fit)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.setProperty("speech", "silent")  # the branch and the clock are not read each time
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.branch = label("branch")  # may wrap: a long branch name must not push the clock out
         self.branch.setStyleSheet("font-weight: bold;")
         self.clock = label("clock", wrap=False)
+        self.speech = button("", role="quiet")
+        self.speech.setCheckable(True)
+        self.speech.setVisible(False)  # until the window says speech is available
         self.language = button("", role="quiet")
-        row.addWidget(self.branch, 1)
-        row.addWidget(self.clock)
-        row.addSpacing(24)
-        row.addWidget(self.language)
+        self.portrait: bool | None = None
+        self._arrange(portrait=False)
 
-    def show_place(self, branch: str, now: datetime, lang: Lang) -> None:
+    def _arrange(self, portrait: bool) -> None:
+        if portrait == self.portrait:
+            return
+        self.portrait = portrait
+        for widget in (self.branch, self.clock, self.speech, self.language):
+            self.grid.removeWidget(widget)
+        end = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.grid.addWidget(self.branch, 0, 0)
+        if portrait:
+            self.grid.addWidget(self.clock, 0, 1, 1, 2, end)
+            self.grid.addWidget(self.speech, 1, 1)
+            self.grid.addWidget(self.language, 1, 2)
+        else:
+            self.grid.addWidget(self.clock, 0, 1, end)
+            self.grid.addWidget(self.speech, 0, 2)
+            self.grid.addWidget(self.language, 0, 3)
+        self.grid.setColumnStretch(0, 1)
+
+    def show_place(self, branch: str, now: datetime) -> None:
         self.branch.setText(branch)
         self.clock.setText(texts.clock(now))
-        other = OTHER_LANGUAGE[lang]
-        self.language.setText(LANGUAGE_NAME[other])
-        self.language.setAccessibleName(texts.switch_language(other))
+        # The globe says "language" to a visitor who reads none of the words on screen.
+        self.language.setText(tr("Language"))
+        self.language.setAccessibleName(tr("Choose another language") + " · Choose language")
+        self.speech.setText(tr("Read aloud"))
+        self.speech.setAccessibleName(tr("Read aloud: on") if self.speech.isChecked()
+                                      else tr("Read aloud: off"))
 
-    def rescale(self, scale: float) -> None:
-        self.language.setMinimumSize(theme.px(170, scale), max(theme.MIN_TARGET_PX,
-                                                                 theme.px(64, scale)))
+    def show_speech(self, available: bool, on: bool) -> None:
+        self.speech.setVisible(available)
+        self.speech.setChecked(on)
+        self.speech.setAccessibleName(tr("Read aloud: on") if on else tr("Read aloud: off"))
+
+    def rescale(self, scale: float, portrait: bool = False) -> None:
+        self._arrange(portrait)
+        self.grid.setHorizontalSpacing(theme.px(16, scale))
+        self.grid.setVerticalSpacing(theme.px(8, scale))
+        side = theme.px(34, scale)
+        self.language.setIcon(globe_icon(side))
+        self.speech.setIcon(speaker_icon(side))
+        for widget in (self.language, self.speech):
+            widget.setIconSize(QSize(side, side))
+            widget.setMinimumSize(theme.px(170, scale), theme.target_px(64, scale))

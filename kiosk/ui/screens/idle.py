@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.door.view import ScreenView
 from kiosk.schedule import Mode
 from kiosk.ui import theme
 from kiosk.ui.i18n import tr
+from kiosk.ui.layout import centred_column, idle_direction, picture_and_words
 from kiosk.ui.screens import texts
 from kiosk.ui.screens.base import Screen, label
-from kiosk.ui.view import ScreenView
 from kiosk.ui.widgets.scan_picture import ScanPicture
 
 
@@ -22,15 +23,8 @@ class IdleScreen(Screen):
         self.instruction = label("lead", accent=True)
         self.next_step = label("body")
         self.status = label("status")
-        words = QVBoxLayout()
-        words.addStretch(1)
-        words.addWidget(self.instruction)
-        words.addSpacing(16)
-        words.addWidget(self.next_step)
-        words.addStretch(1)
-        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.middle.addWidget(self.picture, 5)
-        self.middle.addLayout(words, 6)
+        words = centred_column(self.instruction, 16, self.next_step)
+        self.middle = picture_and_words(self.picture, words)
         self.outer = QVBoxLayout(self)
         self.outer.addWidget(self.header)
         self.outer.addWidget(self.hours)
@@ -51,10 +45,7 @@ class IdleScreen(Screen):
 
     def rescale(self, scale: float, portrait: bool) -> None:
         super().rescale(scale, portrait)
-        # Portrait: the words first, the picture under them, nearer the reader.
-        self.middle.setDirection(
-            QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
-        )
+        self.middle.setDirection(idle_direction(portrait))
         margin = theme.px(32, scale)
         self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self.picture.setMinimumSize(theme.px(300, scale), theme.px(230, scale))

@@ -3,15 +3,14 @@ and the fire alarm. Cards are still read (technician cards work in every mode)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.reasons import Reason, patron_text
-from kiosk.ui import theme
+from kiosk.door.view import ScreenKind, ScreenView
+from kiosk.reasons import Reason
 from kiosk.ui.i18n import tr
+from kiosk.ui.layout import beside, centred_column, fit
 from kiosk.ui.screens import texts
 from kiosk.ui.screens.base import Screen, label
-from kiosk.ui.view import ScreenKind, ScreenView
 from kiosk.ui.widgets.glyph import Glyph
 
 
@@ -30,15 +29,7 @@ class NoticeScreen(Screen):
         self.title = label("title")
         self.lead = label("lead")
         self.body = label("body")
-        words = QVBoxLayout()
-        words.addStretch(1)
-        words.addWidget(self.title)
-        words.addWidget(self.lead)
-        words.addWidget(self.body)
-        words.addStretch(1)
-        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.middle.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignCenter)
-        self.middle.addLayout(words, 1)
+        self.middle = beside(self.glyph, centred_column(self.title, self.lead, self.body))
         self.outer = QVBoxLayout(self)
         self.outer.addWidget(self.header)
         self.outer.addLayout(self.middle, 1)
@@ -54,7 +45,7 @@ class NoticeScreen(Screen):
             self.title.setText(tr("Out of order"))
             reason = Reason.CACHE_STALE if ambient.stale_deny and not ambient.faults \
                 else Reason.OUT_OF_SERVICE
-            self.lead.setText(patron_text(reason)[view.lang])
+            self.lead.setText(texts.reason_text(reason, view.lang))
             self.body.setText(tr("Today: %1", texts.hours_today(ambient.today)))
         else:
             self.title.setText(tr("The door is open – fire alarm"))
@@ -64,8 +55,5 @@ class NoticeScreen(Screen):
 
     def rescale(self, scale: float, portrait: bool) -> None:
         super().rescale(scale, portrait)
-        self.middle.setDirection(self.direction(portrait))
-        self.middle.setSpacing(theme.px(48, scale))
-        margin = theme.px(40, scale)
-        self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        fit(self.outer, self.middle, scale, portrait, spacing=48, margin=40)
         self.glyph.rescale(scale)

@@ -9,12 +9,14 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.flow import Cancelled, PinDigit, PinErased, PinSubmitted
-from kiosk.reasons import Reason, patron_text
+from kiosk.door.view import ScreenKind, ScreenView
+from kiosk.events import Cancelled, MoreTime, PinDigit, PinErased, PinSubmitted
+from kiosk.reasons import Reason
 from kiosk.ui import theme
 from kiosk.ui.i18n import tr
+from kiosk.ui.layout import fit
+from kiosk.ui.screens import texts
 from kiosk.ui.screens.base import Screen, button, label
-from kiosk.ui.view import ScreenKind, ScreenView
 from kiosk.ui.widgets.countdown import CountdownBar
 from kiosk.ui.widgets.pinpad import PinDots, PinPad, pin_entry_layout
 
@@ -29,7 +31,8 @@ class PinScreen(Screen):
         self.dots = PinDots()
         self.pad = PinPad()
         self.cancel = button("")
-        self.countdown = CountdownBar()
+        self.countdown = CountdownBar(extendable=True)
+        self.countdown.more.connect(lambda: self.send.emit(MoreTime()))
         self.pad.digit.connect(lambda d: self.send.emit(PinDigit(d)))
         self.pad.erase.connect(lambda: self.send.emit(PinErased()))
         self.pad.submit.connect(lambda: self.send.emit(PinSubmitted()))
@@ -65,13 +68,11 @@ class PinScreen(Screen):
 
     def rescale(self, scale: float, portrait: bool) -> None:
         super().rescale(scale, portrait)
-        self.body.setDirection(self.direction(portrait))
-        self.body.setSpacing(theme.px(40, scale))
-        margin = theme.px(32, scale)
-        self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        fit(self.outer, self.body, scale, portrait, spacing=40, margin=32)
         self.pad.rescale(scale)
         self.dots.rescale(scale)
-        self.cancel.setMinimumSize(theme.px(220, scale), theme.px(80, scale))
+        self.countdown.rescale(scale)
+        self.cancel.setMinimumSize(theme.px(220, scale), theme.target_px(80, scale))
 
 
 def _wrong_pin(view: ScreenView) -> str:
@@ -79,4 +80,4 @@ def _wrong_pin(view: ScreenView) -> str:
     decision = evaluation.decision if evaluation is not None else None
     if decision is None or decision.reason is not Reason.WRONG_PIN:
         return ""
-    return patron_text(Reason.WRONG_PIN, decision.attempts_left)[view.lang]
+    return texts.reason_text(Reason.WRONG_PIN, view.lang, decision.attempts_left)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.flow import Cancelled
-from kiosk.reasons import Reason, patron_text
+from kiosk.door.view import ScreenView
+from kiosk.events import Cancelled, MoreTime
+from kiosk.reasons import Reason
 from kiosk.ui import theme
 from kiosk.ui.i18n import tr
+from kiosk.ui.layout import add_footer, beside, centred_column, fit
+from kiosk.ui.screens import texts
 from kiosk.ui.screens.base import Screen, button, label
-from kiosk.ui.view import ScreenView
 from kiosk.ui.widgets.countdown import CountdownBar
 from kiosk.ui.widgets.glyph import Glyph
 
@@ -25,24 +26,14 @@ class ResultScreen(Screen):
         self.title = label("title")
         self.lead = label("lead")
         self.body = label("body")
-        self.countdown = CountdownBar()
+        self.countdown = CountdownBar(extendable=not granted)  # the door's time is the relay's
+        self.countdown.more.connect(lambda: self.send.emit(MoreTime()))
         self.done = button("")
         self.done.clicked.connect(lambda: self.send.emit(Cancelled()))
         self.done.setVisible(not granted)  # a grant ends with the door; a denial by a touch too
-        words = QVBoxLayout()
-        words.addStretch(1)
-        words.addWidget(self.title)
-        words.addWidget(self.lead)
-        words.addWidget(self.body)
-        words.addStretch(1)
-        words.addWidget(self.countdown)
-        row = QHBoxLayout()
-        row.addWidget(self.done)
-        row.addStretch(1)
-        words.addLayout(row)
-        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.middle.addWidget(self.glyph, 0, Qt.AlignmentFlag.AlignCenter)
-        self.middle.addLayout(words, 1)
+        words = add_footer(centred_column(self.title, self.lead, self.body), self.countdown,
+                           self.done)
+        self.middle = beside(self.glyph, words)
         self.outer = QVBoxLayout(self)
         self.outer.addWidget(self.header)
         self.outer.addLayout(self.middle, 1)
@@ -75,7 +66,7 @@ class ResultScreen(Screen):
         self.title.setText(
             tr("Please try again") if reason is Reason.UNREADABLE_CARD else tr("No entry")
         )
-        self.lead.setText(patron_text(reason, attempts)[view.lang])
+        self.lead.setText(texts.reason_text(reason, view.lang, attempts))
         until = decision.locked_until if decision is not None else None
         extra = ""
         if reason is Reason.PIN_LOCKED and until is not None:
@@ -90,9 +81,7 @@ class ResultScreen(Screen):
 
     def rescale(self, scale: float, portrait: bool) -> None:
         super().rescale(scale, portrait)
-        self.middle.setDirection(self.direction(portrait))
-        self.middle.setSpacing(theme.px(48, scale))
-        margin = theme.px(40, scale)
-        self.outer.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        fit(self.outer, self.middle, scale, portrait, spacing=48, margin=40)
         self.glyph.rescale(scale)
-        self.done.setMinimumSize(theme.px(220, scale), theme.px(80, scale))
+        self.countdown.rescale(scale)
+        self.done.setMinimumSize(theme.px(220, scale), theme.target_px(80, scale))

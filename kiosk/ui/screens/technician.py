@@ -6,13 +6,18 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QListWidget, QVBoxLayout, QWidget
 
-from kiosk.flow import Cancelled
+from kiosk.door.view import ScreenView
+from kiosk.events import Cancelled
+from kiosk.health.techinfo import TechnicianInfo
 from kiosk.ui import theme
 from kiosk.ui.i18n import tr
-from kiosk.ui.screens import texts
 from kiosk.ui.screens.base import Screen, button, label
-from kiosk.ui.techinfo import TechnicianInfo
-from kiosk.ui.view import ScreenView
+from kiosk.ui.screens.technician_texts import (
+    building_lines,
+    day_line,
+    decision_lines,
+    summary,
+)
 
 ACTIONS = ("sync", "relay_test", "reload_config")
 
@@ -25,9 +30,9 @@ class TechnicianScreen(Screen):
         super().__init__(with_header=False, parent=parent)
         self.title = label("lead")
         self.summary = label("tech")
+        self.building = label("tech")  # outputs, occupancy, the next 24 hours (issue 15)
         self.week = label("tech")
         self.decisions = QListWidget()
-        self.decisions.setAccessibleName("last decisions")
         self.message = label("techhead")
         self.buttons = {name: button("", role="tech") for name in ACTIONS}
         for name, widget in self.buttons.items():
@@ -42,6 +47,8 @@ class TechnicianScreen(Screen):
         for widget in (*self.buttons.values(), self.back):
             right.addWidget(widget)
         right.addWidget(self.message)
+        self.building.setWordWrap(True)
+        right.addWidget(self.building)
         right.addStretch(1)
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.body.addLayout(left, 3)
@@ -55,16 +62,24 @@ class TechnicianScreen(Screen):
 
     def show_info(self, info: TechnicianInfo) -> None:
         self.info = info
-        self.summary.setText(_summary(info))
-        self.week.setText(tr("This week:") + "\n" + "\n".join(info.week))
+        self._show_info(info)
+
+    def _show_info(self, info: TechnicianInfo) -> None:
+        self.summary.setText(summary(info))
+        self.building.setText("\n".join(building_lines(info.building)) if info.building else "")
+        self.building.setVisible(info.building is not None)
+        self.week.setText(tr("This week:") + "\n" + "\n".join(day_line(d) for d in info.week))
         self.decisions.clear()
-        self.decisions.addItems(info.decisions or [tr("No decisions logged yet.")])
+        self.decisions.addItems(decision_lines(info.decisions) or [tr("No decisions logged yet.")])
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
     def show_view(self, view: ScreenView) -> None:
         super().show_view(view)
+        if self.info is not None:  # in the language just chosen
+            self._show_info(self.info)
+        self.decisions.setAccessibleName(tr("Last decisions"))
         self.title.setText(tr("Technician – %1", view.ambient.branch))
         names = {"sync": tr("Sync now"), "relay_test": tr("Relay test"),
                  "reload_config": tr("Reload config")}
@@ -80,26 +95,8 @@ class TechnicianScreen(Screen):
         margin = theme.px(24, scale)
         self.outer.setContentsMargins(margin, margin, margin, margin)
         for widget in (*self.buttons.values(), self.back):
-            widget.setMinimumSize(theme.px(240, scale), max(theme.MIN_TARGET_PX,
-                                                             theme.px(64, scale)))
+            widget.setMinimumSize(theme.px(240, scale), theme.target_px(64, scale))
         self.decisions.setStyleSheet(f"font-family: 'DejaVu Sans Mono', monospace; "
                                      f"font-size: {theme.px(14, scale)}px;"
                                      f"background: {theme.PANEL}; color: {theme.INK};")
 
-
-def _summary(info: TechnicianInfo) -> str:
-    age = texts.age(info.cache_age) if info.cache_age is not None else tr("never synced")
-    readers = ", ".join(f"{n}: {s}" for n, s in info.readers.items()) or tr("none configured")
-    relay = f"{info.relay.driver}: " + ("on" if info.relay.is_on else "off") + (
-        f" – fault: {info.relay.fault}" if info.relay.fault else "")
-    faults = ", ".join(f"{k}: {v}" for k, v in info.faults.items()) or tr("none")
-    lines = [
-        tr("Version %1 · mode now: %2", info.version, info.mode),
-        tr("Cache: %1 patrons, %2, age %3", info.patrons, info.database, age),
-        tr("Last sync: %1 · error: %2", info.last_sync or "–", info.last_sync_error or "–"),
-        tr("Outbox: %1 waiting", info.outbox),
-        tr("Readers: %1", readers),
-        tr("Relay: %1", relay),
-        tr("Faults: %1", faults),
-    ]
-    return "\n".join(lines)

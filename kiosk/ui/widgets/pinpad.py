@@ -6,11 +6,10 @@ from collections.abc import Sequence
 from typing import Final
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
-    QHBoxLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui import theme
 from kiosk.ui.i18n import tr
+from kiosk.ui.layout import add_footer
 
 DIGITS: Final = "1234567890"
 
@@ -43,6 +43,8 @@ class PinPad(QWidget):
         super().__init__(parent)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        # Phone order in every language: a right-to-left screen (Arabic) does not mirror the keys.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.keys: list[QPushButton] = []
         for _ in DIGITS:
@@ -53,6 +55,7 @@ class PinPad(QWidget):
         self.erase_key.clicked.connect(self.erase.emit)
         self.ok_key = _button("", "keyword", "")
         self.ok_key.clicked.connect(self.submit.emit)
+        self._scale = 1.0
         self.arrange(DIGITS)
         self.retranslate()
 
@@ -72,13 +75,32 @@ class PinPad(QWidget):
         self.erase_key.setAccessibleName(tr("Erase the last digit"))
         self.ok_key.setText(tr("OK"))
         self.ok_key.setAccessibleName(tr("Confirm the PIN"))
+        self.fit_words()
+
+    def fit_words(self) -> None:
+        """Erase and OK in a smaller type when a language's word is wider than the key (the
+        keys stay one size: the eye finds a digit faster on a regular grid)."""
+        for key in (self.erase_key, self.ok_key):
+            size = theme.px(theme.KEYWORD_PX, self._scale)
+            font = QFont(key.font())
+            font.setPixelSize(size)
+            room = key.width() - theme.px(16, self._scale)
+            while size > theme.px(14, self._scale) and \
+                    QFontMetrics(font).horizontalAdvance(key.text()) > room:
+                size -= 1
+                font.setPixelSize(size)
+            key.setStyleSheet(f"font-size: {size}px;" if size < theme.px(theme.KEYWORD_PX,
+                                                                          self._scale) else "")
 
     def rescale(self, scale: float) -> None:
-        size = QSize(theme.px(theme.KEY_PX[0], scale), theme.px(theme.KEY_PX[1], scale))
+        width, height = theme.KEY_PX
+        size = QSize(theme.target_px(width, scale), theme.target_px(height, scale))
         gap = theme.px(14, scale)
         self._grid.setSpacing(gap)
         for key in (*self.keys, self.erase_key, self.ok_key):
             key.setFixedSize(size)  # equal keys: the eye finds a digit faster on a regular grid
+        self._scale = scale
+        self.fit_words()
 
 
 class PinDots(QWidget):
@@ -128,11 +150,7 @@ def pin_entry_layout(
     for widget in texts:
         info.addWidget(widget)
     info.addStretch(1)
-    info.addWidget(countdown)
-    cancel_row = QHBoxLayout()
-    cancel_row.addWidget(cancel)
-    cancel_row.addStretch(1)
-    info.addLayout(cancel_row)
+    add_footer(info, countdown, cancel)
     entry = QVBoxLayout()
     entry.addWidget(dots)
     entry.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -1,0 +1,73 @@
+"""Rows of dicts -> one driver executemany, the values converted as SQLAlchemy would store them.
+
+The ORM's bulk insert spent two thirds of a full sync building parameters (issue 8); this calls
+the driver directly with the columns' own bind processors. On SQLite three of those are
+replaced by C-speed equivalents that store the very same text (tests/kiosk/cache/test_bulk.py
+holds them to it): SQLAlchemy formats a date or a time field by field in Python, 4 µs per
+`updated_at`, 30 ms per 5,000-patron page of the 35 ms all conversions took (issue 18).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Boolean, Date, Dialect, Table
+from sqlalchemy.orm import Session
+
+from kiosk.cache.models import UtcDateTime
+
+Processor = Callable[[Any], Any]
+
+
+def sqlite_date(value: date | None) -> str | None:
+    """SQLAlchemy's SQLite DATE text, `%04d-%02d-%02d`."""
+    return None if value is None else value.isoformat()
+
+
+def sqlite_utc_datetime(value: datetime | None) -> str | None:
+    """UtcDateTime then SQLAlchemy's SQLite DATETIME text, `YYYY-MM-DD HH:MM:SS.ffffff` (UTC)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to the cache")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def sqlite_bool(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+_SQLITE_FAST: dict[type[Any], Processor] = {
+    Date: sqlite_date, UtcDateTime: sqlite_utc_datetime, Boolean: sqlite_bool,
+}
+
+
+def processor(table: Table, column: str, dialect: Dialect) -> Processor | None:
+    """How a value of `column` goes to the driver, or None when it goes as it is."""
+    kind = table.c[column].type
+    if dialect.name == "sqlite" and type(kind) in _SQLITE_FAST:
+        return _SQLITE_FAST[type(kind)]
+    process: Processor | None = kind.dialect_impl(dialect).bind_processor(dialect)
+    return process
+
+
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT every row (all with the same keys, the table's column names) in one executemany."""
+    if not rows:
+        return
+    connection = session.connection()
+    columns = list(rows[0])
+    pick = itemgetter(*columns)
+    params = [list(pick(row)) for row in rows]
+    for i, column in enumerate(columns):
+        process = processor(table, column, connection.dialect)
+        if process is not None:  # dates, booleans; strings and ints pass as they are
+            for values in params:
+                values[i] = process(values[i])
+    names = ", ".join(columns)
+    marks = ", ".join("?" * len(columns))
+    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608 - model names
+    connection.exec_driver_sql(sql, [tuple(values) for values in params])

@@ -1,0 +1,200 @@
+"""Start-up integrity of the SQLite cache: a bounded `PRAGMA quick_check`, and quarantine.
+
+A truncated or corrupted `kiosk.db` made every verb print a traceback and `kiosk run` exit 1
+in a systemd restart loop; random bytes went unnoticed and the kiosk kept granting from them.
+Now, before the engine opens it: `quick_check`, stopped after START_CHECK_BUDGET_S (a small
+cache is checked whole; a million patrons take 5 s warm and 18 s after a reboot, which kept the
+door and every `kiosk status` waiting: issue 18). A check cut short is not damage: the running
+kiosk checks the whole file in the background (`whole_file_check`, the `integrity` job) and,
+if it is damaged, leaves a marker (`kiosk.db.damaged`) that the next start quarantines by
+without checking again. A file that fails a check, or that SQLite cannot read at all, is moved
+with its -wal and -shm into
+`quarantine/` next to it (0700 folder, 0600 files, timestamped; the kiosk never deletes them:
+they may hold the entry log a library must answer for), and a new, empty cache is built in its
+place: a full sync refills it (`http`), the learned cache starts empty (`sip2`), and the stale
+policy applies meanwhile. A -shm without its -wal means the write-ahead log was deleted: the
+main file is the last checkpoint, consistent but older; that is logged.
+Limits: quick_check sees broken pages and b-trees, not a flipped byte inside a record's
+payload (that would need page checksums, SQLite's cksumvfs, which Python does not ship).
+No Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Final
+
+log = logging.getLogger(__name__)
+
+START_CHECK_BUDGET_S: Final = 0.5
+"""How long start-up checks before the door opens; the rest is the background job's."""
+MARKER_SUFFIX: Final = ".damaged"
+_STEP_INSTRUCTIONS: Final = 10_000
+MIN_CHECK_STEPS: Final = 100
+"""Steps of 10,000 SQLite instructions always done: a million instructions, about 0.2 s warm,
+covers a cache of some 40,000 patrons whole (a million patrons take about 23 million)."""
+QUARANTINE: Final = "quarantine"
+_SUFFIXES: Final = ("", "-wal", "-shm", "-journal")
+_MAX_PROBLEMS: Final = 3
+
+
+class CacheDamaged(Exception):
+    """The cache file is damaged and cannot be moved aside now (another kiosk process has it
+    open); the message is one line for the technician."""
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """What start-up did about a damaged cache file."""
+
+    damaged: Path
+    problem: str
+    """What quick_check (or SQLite opening the file) said, shortened."""
+    moved_to: Path
+
+    def line(self) -> str:
+        return (f"{self.damaged}: damaged ({self.problem}); moved to {self.moved_to}; "
+                "a new, empty cache was built (it refills with the next sync)")
+
+
+class NotChecked(Exception):
+    """The check could not finish now (out of time, stopped, the file locked): no verdict."""
+
+
+def check(
+    path: Path, budget_s: float = START_CHECK_BUDGET_S,
+    stop: Callable[[], bool] = lambda: False,
+) -> str | None:
+    """None if `path` passes quick_check (or is absent, or could not be checked now: out of
+    time, stopped, locked by another process), else what is wrong, in SQLite's words."""
+    try:
+        return whole_file_check(path, budget_s, stop)
+    except NotChecked as err:
+        log.info("%s: not checked whole now (%s); a running kiosk checks it in the background",
+                 path, err)
+        return None
+
+
+def whole_file_check(
+    path: Path, budget_s: float, stop: Callable[[], bool] = lambda: False
+) -> str | None:
+    """What is wrong with `path` in SQLite's words, or None if it is sound (or absent).
+    NotChecked if it could not finish within `budget_s`, or `stop()` said so."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() and path.with_name(path.name + "-shm").exists():
+        log.warning("%s: its write-ahead log %s is missing: changes since the last checkpoint "
+                    "are lost; the file itself is checked now", path, wal.name)
+    deadline = time.monotonic() + budget_s
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=min(5.0, budget_s))
+    except sqlite3.DatabaseError as err:
+        return str(err)
+    steps = 0
+
+    def interrupt() -> int:
+        # The budget is wall time, but never before the first MIN_CHECK_STEPS: a small cache
+        # is checked whole however loaded the machine is (a verdict must not depend on load).
+        nonlocal steps
+        steps += 1
+        late = steps > MIN_CHECK_STEPS and time.monotonic() > deadline
+        return int(late or stop())
+
+    try:
+        con.set_progress_handler(interrupt, _STEP_INSTRUCTIONS)
+        rows = [str(r[0]) for r in con.execute(f"PRAGMA quick_check({_MAX_PROBLEMS})")]
+    except sqlite3.OperationalError as err:
+        # Interrupted (the budget), locked or busy (another process writes), unable to open:
+        # the file could not be checked now, which says nothing about damage.
+        raise NotChecked(str(err)) from err
+    except sqlite3.DatabaseError as err:  # SQLITE_CORRUPT, SQLITE_NOTADB
+        return str(err)
+    finally:
+        con.close()
+    return None if rows == ["ok"] else "; ".join(rows)[:300]
+
+
+def marker(path: Path) -> Path:
+    """Where the background check leaves what it found, for the next start."""
+    return path.with_name(path.name + MARKER_SUFFIX)
+
+
+def mark_damaged(path: Path, problem: str) -> None:
+    """Leave `problem` for the next start, which quarantines `path` by it (kiosk run cannot
+    move the file it has open from under its own connections)."""
+    target = marker(path)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(problem + "\n")
+
+
+def _marked(path: Path) -> str | None:
+    try:
+        text = marker(path).read_text(encoding="utf-8", errors="replace").strip()
+    except FileNotFoundError:
+        return None
+    return f"found by the last whole-file check: {text or 'damaged'}"[:300]
+
+
+def quarantine(path: Path, problem: str) -> Repair:
+    """Move `path` and its companion files into `quarantine/`; they are never deleted here."""
+    folder = path.parent / QUARANTINE
+    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.chmod(0o700)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    base = folder / f"{path.name}.{stamp}"
+    n = 1
+    while base.exists():
+        n += 1
+        base = folder / f"{path.name}.{stamp}.{n}"
+    for suffix in _SUFFIXES:
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            target = base.with_name(base.name + suffix)
+            source.replace(target)
+            target.chmod(0o600)
+    repair = Repair(path, problem, base)
+    log.error("%s", repair.line())
+    return repair
+
+
+def ensure_sound(
+    path: Path, in_use_by: str | None = None, budget_s: float = START_CHECK_BUDGET_S
+) -> Repair | None:
+    """Check `path` (or take the background check's marker); quarantine it if damaged.
+    Returns what was done, or None.
+
+    `in_use_by`: another process that has the file open (e.g. "kiosk run (pid 812)"): moving
+    the file from under it would split the cache in two, so CacheDamaged is raised instead.
+    """
+    problem = _marked(path) if path.exists() else None
+    if problem is None:
+        problem = check(path, budget_s)
+    if problem is None:
+        marker(path).unlink(missing_ok=True)  # a marker without its file: nothing to move
+        return None
+    if in_use_by is not None:
+        raise CacheDamaged(f"{path}: damaged ({problem}); in use by {in_use_by}, which moves it "
+                           "aside when it starts next (restart it: systemctl restart kiosk)")
+    repair = quarantine(path, problem)
+    marker(path).unlink(missing_ok=True)
+    return repair
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL, or None (another database, or in memory)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    return Path(database)

@@ -1,0 +1,1 @@
+"""The `kiosk` command line: one module per group of verbs. The only modules that print."""

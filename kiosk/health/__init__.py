@@ -1,0 +1,1 @@
+"""What the kiosk knows about its own health: faults and the technician's figures. No Qt."""

@@ -1,0 +1,1 @@
+"""The fake SIP2 library system (ACS) and its catalogue, for the demo and the tests."""
