@@ -6,7 +6,7 @@ Helpers the tests import themselves are in kioskkit.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,26 @@ from kioskkit import SELF_SERVICE_AT, KioskCli, write_config
 from kiosk.clock import FixedClock
 from kiosk.config import LoadedConfig, load
 from kiosk.services import Services, build_services
+
+FIGURES = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture
+def figures(request: pytest.FixtureRequest) -> Callable[[str], None]:
+    """Report a measured figure (a contrast ratio, a target size, speech loudness): it is
+    printed in the run's summary, under "measured figures", whether or not the test fails."""
+    stash = request.config.stash
+    if FIGURES not in stash:
+        stash[FIGURES] = []
+    return stash[FIGURES].append
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    lines = terminalreporter.config.stash.get(FIGURES, [])
+    if lines:
+        terminalreporter.section("measured figures")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture

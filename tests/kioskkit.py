@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.cli import main
+from kiosk.cli.main import main
 from kiosk.clock import COPENHAGEN
 from sync.records import PatronRecord, parse_patron
 
@@ -36,7 +36,7 @@ CONTRACT_PATRON: dict[str, Any] = {
 
 
 class KioskCli:
-    """Runs `kiosk.cli.main` like the console script; each call is a fresh process-like run.
+    """Runs `kiosk.cli.main.main` like the console script; each call is a fresh process-like run.
 
     Every call opens its own engine (nothing is shared between calls but the files), so a
     sequence of calls behaves like restarts. Output of every call is kept for privacy scans.

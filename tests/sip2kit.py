@@ -14,7 +14,7 @@ from kioskkit import write_config
 
 from kiosk.clock import FixedClock
 from kiosk.config import LoadedConfig, load
-from sync.sip2.fake_acs import FakeAcs
+from sync.sip2.fakes.acs import FakeAcs
 
 ANNA_CARD, ANNA_PIN = "3300001234", "4711"
 BO_CARD, BO_PIN = "3300002222", "8642"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from driverkit import FakeInputSystem, PtyPair, wait_until
 
-_DRIVER_THREADS = ("drivers:", "relay-pulse:")
+_DRIVER_THREADS = ("drivers:", "relay-keeper:")
 
 
 def _driver_threads() -> list[threading.Thread]:

@@ -21,7 +21,7 @@ from drivers.hid_keymap import US, Layout
 from drivers.types import CardRead, ReaderState, ReaderStatus
 
 TEST_CPR = "1705901234"  # 17 May 1990, serial 1234: a valid CPR that must never be logged
-TIMEOUT = 3.0
+TIMEOUT = 20.0  # a deadline for a hung test, not a measurement: loaded machines are slow
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float = TIMEOUT) -> bool:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from drivers.cardparse import MAX_RAW, compile_patterns, parse_card
+from drivers.cardparse import MAX_RAW, compile_patterns, normalise_card, parse_card
 from drivers.cpr import normalise_cpr
 from drivers.types import CardKind
 
@@ -89,3 +89,18 @@ def test_a_cpr_inside_any_read_is_never_in_masked(
     shown = f"{cpr[:6]}-{cpr[6:]}" if hyphen else cpr
     read = parse_card(before + shown + after, "door")
     assert cpr not in read.masked.replace("-", "")
+
+
+@given(st.text(max_size=40))
+@example("3300000001")
+@example("33 0000-0001")
+@example("ab½c")
+@example("٣٣٠٠")
+def test_normalise_card_keeps_ascii_letters_and_digits_upper_cased(number: str) -> None:
+    # The rule of docs/central-api.md "Card numbers", spelled out the slow way.
+    kept = "".join(ch for ch in number if ch in _ASCII_ALNUM).upper()
+
+    assert normalise_card(number) == kept
+
+
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

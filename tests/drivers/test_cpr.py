@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from drivers.cpr import century, cpr_birth_date, normalise_cpr
+from drivers.cpr import (
+    century,
+    cpr_birth_date,
+    looks_like_cpr,
+    mask_cpr,
+    mask_cprs_in,
+    normalise_cpr,
+)
 
 # Century by digit 7 for YY = 00, 36, 37, 57, 58, 99 (§B), written out rather than computed.
 YEARS = (0, 36, 37, 57, 58, 99)
@@ -90,3 +99,41 @@ def test_a_mod_11_valid_number_is_accepted_too() -> None:
     cpr = "0101801233"
     assert _mod11_ok(cpr)
     assert cpr_birth_date(cpr) == date(1980, 1, 1)
+
+
+ARABIC_INDIC = "١٧٠٥٩٠١٢٣٤"  # 1705901234 in Arabic-Indic digits: not a CPR on a Danish card
+
+
+@pytest.mark.parametrize(("text", "shaped"), [
+    ("1705901234", True), ("170590-1234", True), ("3213851234", True),  # shape, not date
+    ("17059012345", False), ("170590123", False), (ARABIC_INDIC, False), ("", False),
+])
+def test_looks_like_cpr(text: str, shaped: bool) -> None:
+    assert looks_like_cpr(text) is shaped
+
+
+MASKED = {
+    "alone": ("1705901234", "170590-****", "######-****"),
+    "hyphen": ("cpr 170590-1234 read", "cpr 170590-**** read", "cpr ######-**** read"),
+    "two": ("1705901234,0101801233", "170590-****,010180-****", "######-****,######-****"),
+    "longer_run_kept": ("33000012345678", "33000012345678", "33000012345678"),
+    "arabic_indic_kept": (ARABIC_INDIC, ARABIC_INDIC, ARABIC_INDIC),
+}
+
+
+@pytest.mark.parametrize(("text", "keep", "hide"), MASKED.values(), ids=MASKED.keys())
+def test_mask_cprs_in(text: str, keep: str, hide: str) -> None:
+    assert mask_cprs_in(text) == keep
+    assert mask_cprs_in(text, keep_birth_date=False) == hide
+    assert mask_cpr("1705901234") == mask_cpr("170590-1234") == "170590-****"
+
+
+def test_every_cpr_mask_in_the_tree_is_this_module() -> None:
+    # One module knows what a CPR looks like: the readers' masking, the log redaction, the
+    # SIP2 codec and the sync client's error texts call it instead of a pattern of their own.
+    root = Path(__file__).resolve().parents[2]
+    own = re.compile(r"\\d\{6\}|\{2\}\)\(\\d\{2\}|\[0-9\]\{6\}")
+    found = [str(p.relative_to(root)) for d in ("kiosk", "drivers", "sync")
+             for p in (root / d).rglob("*.py")
+             if p.name != "cpr.py" and own.search(p.read_text(encoding="utf-8"))]
+    assert found == []

@@ -152,3 +152,32 @@ def test_gpio_door_contact_with_edge_events() -> None:
     finally:
         contact.stop()
     assert gpiod.request.released
+
+
+@pytest.mark.parametrize(("role", "kind"), [
+    ("exit", K.EXIT_REQUESTED), ("people_in", K.PERSON_IN), ("people_out", K.PERSON_OUT),
+])
+def test_pulse_inputs_report_each_press_and_nothing_at_start_up(
+    request: pytest.FixtureRequest, role: str, kind: DoorEventKind
+) -> None:
+    port = serial.serial_for_url("loop://", timeout=0)
+    request.addfinalizer(port.close)
+    port.rts = True  # held at start-up (a stuck button, a counter contact): no event
+    events = Events()
+    button = ModemLineInput("exit", "loop://", line="cts", role=role,
+                            open_port=lambda _: port)
+    button.start(events)
+    try:
+        assert wait_until(lambda: button.level is True)
+        port.rts = False  # released: nothing either
+        assert wait_until(lambda: button.level is False)
+        port.rts = True
+        assert events.next() is kind
+        port.rts = False
+        assert wait_until(lambda: button.level is False)
+        port.rts = True
+        assert events.next() is kind
+        with pytest.raises(queue.Empty):
+            events.queue.get(timeout=0.3)
+    finally:
+        button.stop()

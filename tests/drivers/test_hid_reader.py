@@ -40,6 +40,9 @@ def by_id(tmp_path: Path, input_system: FakeInputSystem) -> tuple[Path, FakeInpu
 
 
 def hid_reader(device: str, system: FakeInputSystem, **kwargs: object) -> HidCardReader:
+    # A second of idle gap, not the shipped 0.1 s: on a loaded machine the reader thread can
+    # be held that long between two keys of one read, which split a track (seen in CI).
+    kwargs.setdefault("idle_gap_s", 1.0)
     return HidCardReader(
         "hid",
         device,
@@ -101,7 +104,12 @@ def test_reconnects_after_unplug_at_a_new_event_node(
         assert recorder.wait_state(ReaderState.CONNECTED, count=2, timeout=2.0)
         assert second.grabbed
         second.push(keystrokes("12345678901234"))
-        assert recorder.next_read().value == "12345678901234"  # ... and not glued to this one
+        # ... and not glued to this one. (If the idle gap ended "99" before the unplug landed,
+        # it arrives as an unreadable read first: that is not a glued read, skip it.)
+        read = recorder.next_read()
+        if read.kind is CardKind.UNKNOWN:
+            read = recorder.next_read()
+        assert read.value == "12345678901234"
     finally:
         reader.stop()
     assert first.closed

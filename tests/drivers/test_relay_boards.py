@@ -97,7 +97,12 @@ def test_unplugged_board_is_a_fault_and_the_relay_recovers_on_replug(tmp_path: P
         assert not relay.is_on
         relink(link, second.path)
         relay.on()
-        assert read_exact(second.master, 4) == LCUS_ON
+        # The relay's keeper may get its retry of the failed pulse's OFF to the new board
+        # first; what matters is that ON follows and the fault is gone.
+        got = read_exact(second.master, 4)
+        if got == LCUS_OFF:
+            got = read_exact(second.master, 4)
+        assert got == LCUS_ON
         assert relay.fault is None
         assert relay.is_on
     finally:
@@ -232,7 +237,10 @@ def test_gpio_relay_keeps_its_request_and_ends_inactive() -> None:
     }
     relay.pulse(0.05)
     relay.close()
-    assert request.values == [(17, "inactive"), (17, "active"), (17, "inactive")]
+    assert request.values[:2] == [(17, "inactive"), (17, "active")]
+    # The pulse's end and close() may both switch off (which comes first depends on the load):
+    # after the pulse, the line is only ever set inactive.
+    assert set(request.values[2:]) == {(17, "inactive")}
     assert request.released
 
 

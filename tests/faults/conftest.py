@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+from faultkit import seed_patrons
 from kioskkit import write_config
 
-from kiosk.cache.patrons import apply_records
 from kiosk.clock import FixedClock
 from kiosk.config import load
-from kiosk.services import Services, build_services
-from sync.records import parse_patron
-from sync.synthetic import synthetic_patrons
-
-TODAY = date(2026, 11, 21)
-
-
-def seed_patrons(services: Services, n: int) -> None:
-    records = [parse_patron(r, "seed") for r in synthetic_patrons(n, 1, TODAY)]
-    with services.sessions.begin() as session:
-        apply_records(session, records, services.hasher)
+from kiosk.services import build_services
 
 
 @pytest.fixture

@@ -18,10 +18,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import requests
+
+from kiosk.cache.patrons import apply_records
+from kiosk.services import Services
+from sync.fakes.synthetic import synthetic_patrons
+from sync.records import parse_patron
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("faultchild.py")
@@ -37,7 +43,7 @@ class FakeCentralProcess:
 
     def __init__(self, patrons: int) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.fake_central", "--port", "0", "--patrons",
+            [sys.executable, "-m", "sync.fakes.central", "--port", "0", "--patrons",
              str(patrons), "--today", TODAY],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=child_env(),
         )
@@ -183,9 +189,18 @@ def kill_points(n: int, seed: int) -> list[float]:
 def copy_db(src: Path, dst: Path) -> None:
     """A consistent copy of a closed database (file only: no -wal is left after a clean close)."""
     dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.touch(mode=0o600)  # the kiosk refuses a database others may read (issue 13)
     with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
         a.backup(b)
 
 
 def json_line(line: str) -> Any:
     return json.loads(line.split(" ", 1)[1])
+
+
+def seed_patrons(services: Services, n: int) -> None:
+    """The first `n` synthetic patrons of the fake central's day (the demo personas first)."""
+    today = date.fromisoformat(TODAY)
+    records = [parse_patron(r, "seed") for r in synthetic_patrons(n, 1, today)]
+    with services.sessions.begin() as session:
+        apply_records(session, records, services.hasher, today=services.clock.now().date())

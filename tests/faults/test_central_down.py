@@ -15,10 +15,11 @@ from drivers.cardparse import parse_card
 from drivers.fake import RecordingRelay
 from kiosk.clock import FixedClock
 from kiosk.config import load
-from kiosk.door import DoorController, DoorSettings
-from kiosk.flow import Cancelled, CardPresented, PinDigit
+from kiosk.door.controller import DoorController
+from kiosk.door.flow import DoorSettings
+from kiosk.events import Cancelled, CardPresented, PinDigit
+from kiosk.jobs.sync import SyncService
 from kiosk.services import build_services
-from kiosk.sync_service import SyncService
 from sync.client import CentralError
 from sync.http_client import HttpCentralClient
 
@@ -56,7 +57,8 @@ def test_seven_days_without_the_central(tmp_path: Path, clock: FixedClock, polic
         services = build_services(load(write_config(tmp_path), overrides), clock)
         client = HttpCentralClient(central.url, retries=0, read_timeout=0.3)
         sync = SyncService(client, services.sessions, services.hasher, clock)
-        door = DoorController(services.access, RecordingRelay(), clock, DoorSettings(pulse_s=0.01))
+        door = DoorController(services.access, RecordingRelay(), clock,
+                              DoorSettings(pulse_s=0.01), services.faults)
         try:
             sync.sync(full=True)
             assert visit(door) == "ok"

@@ -26,7 +26,8 @@ from faultkit import (
 )
 from kioskkit import write_config
 
-from sync.synthetic import FIRST_PATRON_NUMBER
+from kiosk.cache.counting import TRIGGERS
+from sync.fakes.synthetic import FIRST_PATRON_NUMBER
 
 PATRONS = 10_000
 FULL_PAGE = "500"  # 20 pages: many commit points for a kill to land between
@@ -79,6 +80,10 @@ def kill_and_check(config: Path, url: str, kind: str, page_limit: str, after: fl
     assert integrity(db_of(config)) == "ok"
     assert scalar(db_of(config), "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                   "AND name = 'ix_credentials_patron_id'") == 1, "the schema lost an index"
+    assert scalar(db_of(config), "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                  "AND name LIKE 'patrons_counted_%'") == len(TRIGGERS), "a count lost a trigger"
+    assert scalar(db_of(config), "SELECT value FROM sync_state WHERE key = 'patron_count'") \
+        == str(scalar(db_of(config), "SELECT count(*) FROM patrons")), "patron count wrong"
     return snapshot(db_of(config))
 
 

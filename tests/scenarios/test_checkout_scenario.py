@@ -22,23 +22,23 @@ from kioskkit import KioskCli
 from sip2kit import sip2_config
 
 from drivers.cardparse import parse_card
-from kiosk.checkout import CheckoutController
-from kiosk.checkout_flow import (
+from kiosk.access.sip2 import Sip2AccessService
+from kiosk.checkout.circulation import sip2_circulation
+from kiosk.checkout.controller import CheckoutController
+from kiosk.checkout.flow import (
     AccountRequested,
     FinishRequested,
     ItemScanned,
     Phase,
     RenewRequested,
 )
-from kiosk.circulation import sip2_circulation
 from kiosk.clock import FixedClock
 from kiosk.config import LoadedConfig
-from kiosk.flow import CardPresented, PinDigit
+from kiosk.events import CardPresented, PinDigit
 from kiosk.services import Services, build_services
-from kiosk.sip2_access import Sip2AccessService
-from sync.fake_central import FakeCentral, start_sip2_fake
-from sync.sip2.library_data import AVAILABLE, AVAILABLE_2, FROM_OTHER_BRANCH, LENT_TO_ANNA
-from sync.synthetic import DEMO_PERSONAS
+from sync.fakes.central import FakeCentral, start_sip2_fake
+from sync.fakes.synthetic import DEMO_PERSONAS
+from sync.sip2.fakes.library_data import AVAILABLE, AVAILABLE_2, FROM_OTHER_BRANCH, LENT_TO_ANNA
 
 ANNA = DEMO_PERSONAS[0]  # card 3300000001, PIN 1234: the same persona as the HTTP fake
 CARD = parse_card(ANNA.card, "checkout")

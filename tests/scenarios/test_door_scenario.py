@@ -90,11 +90,11 @@ def test_explain_writes_nothing(imported: KioskCli, config_path: Path) -> None:
     for _ in range(6):
         assert imported("explain", "--card", "1705901234", "--pin", "9999", "--at", AT).code == 0
     assert imported("explain", "--card", "1705901234", "--at", AT).json["pin_required"] is True
-    assert (_count(config_path, "entry_log"), _count(config_path, "lockouts")) == (0, 0)
+    assert (_count(config_path, "entry_log"), _count(config_path, "pin_lockouts")) == (0, 0)
     assert _count(config_path, "outbox") == 0
     attempt = imported("attempt", "--card", "1705901234", "--pin", "9999", "--at", AT)
     assert attempt.json["attempts_left"] == 4
-    assert (_count(config_path, "entry_log"), _count(config_path, "lockouts")) == (1, 1)
+    assert (_count(config_path, "entry_log"), _count(config_path, "pin_lockouts")) == (1, 1)
 
 
 def test_purge_deletes_exactly_the_entries_older_than_the_window(

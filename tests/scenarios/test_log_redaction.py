@@ -14,16 +14,16 @@ from kioskkit import SELF_SERVICE_AT, KioskCli, write_config
 from sip2kit import sip2_config
 
 from drivers.cardparse import parse_card
-from kiosk.checkout import CheckoutController
-from kiosk.checkout_flow import FinishRequested, ItemScanned, Phase
-from kiosk.circulation import sip2_circulation
+from kiosk.checkout.circulation import sip2_circulation
+from kiosk.checkout.controller import CheckoutController
+from kiosk.checkout.flow import FinishRequested, ItemScanned, Phase
 from kiosk.clock import FixedClock
-from kiosk.flow import CardPresented, PinDigit
-from kiosk.redaction import install_redaction, uninstall_redaction
+from kiosk.events import CardPresented, PinDigit
+from kiosk.privacy.redaction import install_redaction, uninstall_redaction
 from kiosk.services import build_services
-from sync.fake_central import FakeCentral, start_sip2_fake
-from sync.sip2.library_data import AVAILABLE
-from sync.synthetic import DEMO_PERSONAS, synthetic_patron
+from sync.fakes.central import FakeCentral, start_sip2_fake
+from sync.fakes.synthetic import DEMO_PERSONAS, synthetic_patron
+from sync.sip2.fakes.library_data import AVAILABLE
 
 PATRONS = 30
 

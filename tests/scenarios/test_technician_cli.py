@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ptykit import PtyPair, read_available
 
-from kiosk.cli import main
+from kiosk.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 STRIPE = (

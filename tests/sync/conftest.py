@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from central_kit import POPULATION, SEED, TODAY, FakeControl, MakeClient, RecordedSleep
 
-from sync.fake_central import FakeCentral
+from sync.fakes.central import FakeCentral
 from sync.http_client import HttpCentralClient
 
 

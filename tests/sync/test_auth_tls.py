@@ -9,7 +9,7 @@ import pytest
 from central_kit import POPULATION, SEED, TODAY, FakeControl, MakeClient
 
 from sync.client import AuthError, TlsError, TokenFileError
-from sync.fake_central import FakeCentral
+from sync.fakes.central import FakeCentral
 from sync.http_client import HttpCentralClient
 
 TOKEN = "s3cret-token-for-tests"

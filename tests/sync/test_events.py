@@ -11,14 +11,24 @@ import requests
 from central_kit import FakeControl, MakeClient, RecordedSleep
 
 from sync.client import AckStatus, BadPayload, EventItem
-from sync.fake_central import FakeCentral
+from sync.fakes.central import FakeCentral
 from sync.http_client import HttpCentralClient
 
 AT = datetime(2026, 11, 21, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 
+# docs/central-api.md "Event payloads": what each kind carries.
+PAYLOADS: dict[str, dict[str, object]] = {
+    "entry": {"at": "2026-11-21T11:00:00+00:00", "mode": "self_service", "reason": "ok",
+              "granted": True},
+    "checkout": {"patron_id": "1000001", "item_id": "5210098765"},
+    "checkin": {"item_id": "5210098765"},
+    "renew": {"patron_id": "1000001", "item_id": "5210098765"},
+}
+
+
 def item(kind: str = "entry", **payload: object) -> EventItem:
-    return EventItem(str(uuid.uuid4()), kind, AT, payload or {"patron_id": "1000001"})  # type: ignore[arg-type]
+    return EventItem(str(uuid.uuid4()), kind, AT, {**PAYLOADS[kind], **payload})  # type: ignore[arg-type]
 
 
 def test_new_items_are_accepted(client: HttpCentralClient, ctl: FakeControl) -> None:
@@ -32,7 +42,7 @@ def test_new_items_are_accepted(client: HttpCentralClient, ctl: FakeControl) -> 
     assert seen["received_total"] == seen["applied_total"] == 4
     first = seen["events"][0]
     assert first["occurred_at"] == "2026-11-21T12:00:00+01:00"
-    assert first["payload"] == {"patron_id": "1000001"}
+    assert first["payload"] == PAYLOADS["entry"]
 
 
 def test_resent_item_is_a_duplicate_and_applied_once(

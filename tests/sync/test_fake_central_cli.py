@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sync.fake_central import FakeCentral, start_sip2_fake
+from sync.fakes.central import FakeCentral, start_sip2_fake
+from sync.fakes.synthetic import DEMO_PERSONAS
 from sync.http_client import HttpCentralClient
 from sync.records import parse_patron_line
-from sync.synthetic import DEMO_PERSONAS
 
 
 def first_line(proc: subprocess.Popen[str], timeout: float) -> str:
@@ -30,7 +30,7 @@ def test_cli_dumps_serves_and_stops(tmp_path: Path) -> None:
     token = tmp_path / "token"
     token.write_text("cli-token\n", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.fake_central", "--port", "0", "--patrons", "30",
+        [sys.executable, "-m", "sync.fakes.central", "--port", "0", "--patrons", "30",
          "--seed", "4", "--today", "2026-11-21", "--dump", str(dump),
          "--token-file", str(token)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -54,7 +54,7 @@ def test_cli_dumps_serves_and_stops(tmp_path: Path) -> None:
 
 
 def test_sip2_hook_starts_the_sip2_fake_with_the_same_patrons() -> None:
-    pytest.importorskip("sync.sip2.fake_acs")
+    pytest.importorskip("sync.sip2.fakes.acs")
     central = FakeCentral(20, seed=4)
 
     acs = start_sip2_fake(0, central)
@@ -67,7 +67,7 @@ def test_sip2_hook_starts_the_sip2_fake_with_the_same_patrons() -> None:
 
 def test_cli_refuses_a_missing_token_file(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "sync.fake_central", "--port", "0",
+        [sys.executable, "-m", "sync.fakes.central", "--port", "0",
          "--token-file", str(tmp_path / "nope")],
         capture_output=True, text=True, timeout=30, check=False,
     )

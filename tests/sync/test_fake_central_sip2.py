@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from sync.fake_central import FakeCentral, start_sip2_fake
+from sync.fakes.central import FakeCentral, start_sip2_fake
+from sync.fakes.synthetic import DEMO_PERSONAS
 from sync.sip2 import Sip2Client, Sip2Error, Sip2Offline
-from sync.synthetic import DEMO_PERSONAS
 
 
 def _post(url: str, body: dict[str, Any]) -> int:
@@ -73,7 +73,7 @@ def test_unknown_sip2_fault_is_a_400(both: tuple[str, Any]) -> None:
 
 def test_cli_serves_sip2_beside_http() -> None:
     with subprocess.Popen(
-        [sys.executable, "-m", "sync.fake_central", "--port", "0", "--patrons", "10",
+        [sys.executable, "-m", "sync.fakes.central", "--port", "0", "--patrons", "10",
          "--sip2-port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     ) as proc:
         _talk_to(proc)

@@ -20,7 +20,7 @@ from sync.client import (
     Timeout,
     Unreachable,
 )
-from sync.fake_central import FakeCentral
+from sync.fakes.central import FakeCentral
 from sync.http_client import HttpCentralClient
 
 
@@ -32,7 +32,7 @@ from sync.http_client import HttpCentralClient
         ("malformed", BadPayload, r"page 1: 'records' must be a list, got dict"),
         ("invalid_record", BadRecord, r"page 1, record 2 \(patron_id 1000003\): birth_date: "),
         ("gone", Gone, r"HTTP 410"),
-        ("404", ClientError, r"page 1: HTTP 404: http_404: injected fault"),
+        ("404", ClientError, r"page 1: HTTP 404: not_found: injected fault"),
     ],
     ids=lambda v: v if isinstance(v, str) and v.isalnum() else None,
 )

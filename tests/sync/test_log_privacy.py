@@ -9,7 +9,7 @@ import pytest
 from central_kit import POPULATION, SEED, TODAY, FakeControl, MakeClient
 
 from sync.client import CentralError, iter_pages
-from sync.synthetic import synthetic_patrons
+from sync.fakes.synthetic import synthetic_patrons
 
 
 def secrets_of_population() -> set[str]:

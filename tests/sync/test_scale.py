@@ -7,9 +7,9 @@ import tracemalloc
 import pytest
 
 from sync.client import iter_pages
-from sync.fake_central import FakeCentral
+from sync.fakes.central import FakeCentral
+from sync.fakes.synthetic import card_number
 from sync.http_client import HttpCentralClient
-from sync.synthetic import card_number
 
 MILLION = 1_000_000
 

@@ -7,9 +7,9 @@ import requests
 from central_kit import POPULATION, SEED, TODAY, FakeControl, MakeClient
 
 from sync.client import Gone, SyncPage, iter_pages
-from sync.fake_central import FakeCentral
+from sync.fakes.central import FakeCentral
+from sync.fakes.synthetic import DEMO_PERSONAS, synthetic_patron
 from sync.http_client import HttpCentralClient
-from sync.synthetic import DEMO_PERSONAS, synthetic_patron
 
 
 def full_sync(client: HttpCentralClient, cursor: str | None = None) -> list[SyncPage]:
@@ -168,8 +168,9 @@ def test_cursor_from_another_server_lifetime_is_gone(client: HttpCentralClient) 
 
 @pytest.mark.parametrize(
     ("limit", "status", "count"),
-    [("0", 400, None), ("abc", 400, None), ("7", 200, 7), ("99999", 200, POPULATION)],
-    ids=["zero", "not-a-number", "seven", "clamped-to-max"],
+    [("0", 400, None), ("abc", 400, None), ("", 400, None), ("5001", 400, None),
+     ("7", 200, 7), ("5000", 200, POPULATION)],
+    ids=["zero", "not-a-number", "empty", "above-max", "seven", "max"],
 )
 def test_limit_is_bounded(
     central: FakeCentral, limit: str, status: int, count: int | None

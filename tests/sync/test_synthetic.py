@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from sync.records import parse_patron
-from sync.synthetic import (
+from sync.fakes.synthetic import (
     DEMO_PERSONAS,
     index_of_card,
     index_of_cpr,
@@ -15,6 +14,7 @@ from sync.synthetic import (
     synthetic_patron,
     synthetic_patrons,
 )
+from sync.records import parse_patron
 
 TODAY = date(2026, 11, 21)
 

@@ -15,9 +15,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import load_config
+from uihelpers import load_config
 
-from kiosk.app import run
+from kiosk.app.run import run
 from kiosk.config import ConfigError
 
 REPO = Path(__file__).resolve().parents[3]
@@ -27,7 +27,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from kiosk.app import run
+    from kiosk.app.run import run
     from kiosk.config import load
 
     app = QApplication([])
@@ -36,7 +36,9 @@ CHILD = textwrap.dedent("""
             if w.isVisible():
                 print("shown", type(w).__name__, "fullscreen" if w.isFullScreen() else "window")
         app.quit()
-    QTimer.singleShot(200, look_and_quit)
+    # Counted from the event loop's first turn, not from before run()'s start-up (opening and
+    # checking the cache takes a while on a busy machine).
+    QTimer.singleShot(0, lambda: QTimer.singleShot(200, look_and_quit))
     code = run(load(Path(sys.argv[1]), sys.argv[2:]))
     print("exit", code)
 """)

@@ -15,23 +15,24 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 from sip2kit import ANNA_CARD, ANNA_PIN, sip2_config
+from uihelpers import WAIT_MS
 
 from drivers.cardparse import parse_card
-from kiosk.checkout_flow import Phase
+from kiosk.access.sip2 import Sip2AccessService
+from kiosk.checkout.flow import Phase
 from kiosk.clock import FixedClock
-from kiosk.flow import CardPresented
+from kiosk.events import CardPresented
 from kiosk.services import build_services
-from kiosk.sip2_access import Sip2AccessService
 from kiosk.ui.screens.checkout import CheckoutScreen
-from sync.sip2.fake_acs import FakeAcs
-from sync.sip2.library_data import AVAILABLE, AVAILABLE_2, HELD_FOR_OTHER, LENT_TO_ANNA
+from sync.sip2.fakes.acs import FakeAcs
+from sync.sip2.fakes.library_data import AVAILABLE, AVAILABLE_2, HELD_FOR_OTHER, LENT_TO_ANNA
 
 CARD = parse_card(ANNA_CARD, "checkout")
 
 
 def wait(qtbot: Any, screen: CheckoutScreen) -> None:
     """Until the worker has answered every event so far and the screen has rendered it."""
-    qtbot.waitUntil(lambda: screen.idle, timeout=5000)
+    qtbot.waitUntil(lambda: screen.idle, timeout=WAIT_MS)
 
 
 def click(qtbot: Any, widget: QPushButton, screen: CheckoutScreen) -> None:
@@ -43,34 +44,55 @@ def log_in(qtbot: Any, screen: CheckoutScreen) -> None:
     screen.dispatch(CardPresented(CARD))  # as the card reader's bridge delivers it
     wait(qtbot, screen)
     assert screen.state.phase is Phase.AWAITING_PIN
-    keys = {key.text(): key for key in screen.pinpad.keys}
+    keys = {key.text(): key for key in screen.pin_page.pad.keys}
     for digit in ANNA_PIN:
         click(qtbot, keys[digit], screen)
     assert screen.state.phase is Phase.SESSION
 
 
+def type_barcode(qtbot: Any, screen: CheckoutScreen, opener: QPushButton, item: str,
+                 wait_for_it: bool = True) -> None:
+    """The page's "Type the barcode number" button, the digits on the keypad, then OK."""
+    qtbot.mouseClick(opener, Qt.MouseButton.LeftButton)
+    assert screen.keypad.isVisible()
+    keys = {key.text(): key for key in screen.keypad.pad.keys}
+    for digit in item:
+        qtbot.mouseClick(keys[digit], Qt.MouseButton.LeftButton)
+    assert screen.keypad.number.text() == item
+    qtbot.mouseClick(screen.keypad.pad.ok_key, Qt.MouseButton.LeftButton)
+    assert not screen.keypad.isVisible()
+    if wait_for_it:
+        wait(qtbot, screen)
+
+
 def scan(qtbot: Any, screen: CheckoutScreen, item: str) -> None:
-    qtbot.keyClicks(screen.item_field, item)
-    click(qtbot, screen.item_button, screen)
+    type_barcode(qtbot, screen, screen.session_page.type_button, item)
+
+
+def choose(qtbot: Any, screen: CheckoutScreen, lang: str) -> None:
+    assert screen.header is not None
+    click(qtbot, screen.header.language, screen)
+    assert screen.chooser is not None
+    click(qtbot, screen.chooser.buttons[lang], screen)  # type: ignore[index]
 
 
 def test_full_checkout_two_loans_one_renewal_from_the_account(
     qtbot: Any, screen: CheckoutScreen, acs: FakeAcs
 ) -> None:
     log_in(qtbot, screen)
-    assert "Anna" in screen.hello.text()
+    assert "Anna" in screen.session_page.hello.text()
     scan(qtbot, screen, AVAILABLE)
     scan(qtbot, screen, AVAILABLE_2)
-    assert "Kaffe og kager" in screen.lines.text()
-    assert "Nordisk mytologi" in screen.lines.text()
-    click(qtbot, screen.account_button, screen)
+    assert "Kaffe og kager" in screen.session_page.lines.text()
+    assert "Nordisk mytologi" in screen.session_page.lines.text()
+    click(qtbot, screen.session_page.account_button, screen)
     assert screen.state.phase is Phase.ACCOUNT
-    assert set(screen.renew_buttons) == {AVAILABLE, AVAILABLE_2, LENT_TO_ANNA}
-    click(qtbot, screen.renew_buttons[AVAILABLE], screen)
+    assert set(screen.account_page.renew_buttons) == {AVAILABLE, AVAILABLE_2, LENT_TO_ANNA}
+    click(qtbot, screen.account_page.renew_buttons[AVAILABLE], screen)
     assert "Kaffe og kager" in screen.state.lines[-1].title
-    click(qtbot, screen.account_done, screen)
+    click(qtbot, screen.account_page.done, screen)
     assert screen.state.phase is Phase.RECEIPT
-    assert "Kaffe og kager" in screen.receipt_text.text()
+    assert "Kaffe og kager" in screen.receipt_page.text.text()
     assert [(t["kind"], t["item"], t["ok"]) for t in acs.transactions] == [
         ("checkout", AVAILABLE, True), ("checkout", AVAILABLE_2, True),
         ("renew", AVAILABLE, True)]
@@ -82,17 +104,16 @@ def test_rescanning_an_item_you_have_renews_it(
 ) -> None:
     log_in(qtbot, screen)
     scan(qtbot, screen, LENT_TO_ANNA)
-    assert "Fornyet" in screen.lines.text()
+    assert "Fornyet" in screen.session_page.lines.text()
     assert [t["kind"] for t in acs.transactions] == ["renew"]
 
 
 def test_return_of_a_reserved_item_says_where_to_put_it(
     qtbot: Any, screen: CheckoutScreen, acs: FakeAcs
 ) -> None:
-    qtbot.keyClicks(screen.return_field, HELD_FOR_OTHER)
-    click(qtbot, screen.return_button, screen)
-    assert screen.returns.text() == "Læg den på personalehylden."
-    assert screen.returns.isVisible()
+    type_barcode(qtbot, screen, screen.idle_page.type_button, HELD_FOR_OTHER)
+    assert screen.idle_page.returns.text() == "Læg den på personalehylden."
+    assert screen.idle_page.returns.isVisible()
     assert [t["kind"] for t in acs.transactions] == ["checkin"]
 
 
@@ -103,8 +124,8 @@ def test_inactivity_warns_then_logs_out(
     log_in(qtbot, screen)
     screen.start()
     clock.advance(101)
-    qtbot.waitUntil(lambda: "logget ud om 19 s" in screen.session_countdown.label.text())
-    assert screen.session_countdown.isVisible()
+    qtbot.waitUntil(lambda: "logget ud om 19 s" in screen.session_page.countdown.label.text())
+    assert screen.session_page.countdown.isVisible()
     clock.advance(19)
     qtbot.waitUntil(lambda: screen.state.phase is Phase.RECEIPT)
     screen.stop()
@@ -116,9 +137,9 @@ def test_kiosk_in_mode_both_gets_a_checkout_window(
     qtbot: Any, tmp_path: Path, acs: FakeAcs, clock: FixedClock
 ) -> None:
     from drivers.fake import RecordingRelay
-    from kiosk.app import assemble
-    from kiosk.app_checkout import checkout_event
-    from kiosk.checkout_flow import ItemScanned
+    from kiosk.app.assemble import assemble
+    from kiosk.app.checkout import checkout_event
+    from kiosk.checkout.flow import ItemScanned
 
     loaded = sip2_config(tmp_path, acs.port, 'kiosk.mode="both"')
     services = build_services(loaded, clock)
@@ -129,7 +150,7 @@ def test_kiosk_in_mode_both_gets_a_checkout_window(
         qtbot.addWidget(kiosk.checkout)
         qtbot.addWidget(kiosk.window)
         assert isinstance(kiosk.controller.access, Sip2AccessService)
-        kiosk.reload_config()  # a reload keeps the live SIP2 check
+        kiosk.technician.reload_config()  # a reload keeps the live SIP2 check
         assert isinstance(kiosk.controller.access, Sip2AccessService)
         kiosk.checkout.send.emit(checkout_event(parse_card(AVAILABLE, "items"), "items"))
         assert kiosk.checkout.worker is kiosk.window.worker  # one thread for the shared link
@@ -159,17 +180,17 @@ def test_a_slow_loan_shows_checking_and_the_screen_stays_alive(
     heartbeat.timeout.connect(lambda: beats.append(1))
     heartbeat.start(5)
     try:
-        qtbot.keyClicks(screen.item_field, AVAILABLE)
-        qtbot.mouseClick(screen.item_button, Qt.MouseButton.LeftButton)
+        type_barcode(qtbot, screen, screen.session_page.type_button, AVAILABLE,
+                     wait_for_it=False)
         assert entered.wait(10.0)
-        qtbot.waitUntil(screen.pending.note.isVisible, timeout=2000)
-        qtbot.waitUntil(lambda: len(beats) >= 5, timeout=2000)  # the GUI thread is free
-        assert "Kaffe" not in screen.lines.text()
+        qtbot.waitUntil(screen.pending.note.isVisible, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: len(beats) >= 5, timeout=WAIT_MS)  # the GUI thread is free
+        assert "Kaffe" not in screen.session_page.lines.text()
     finally:
         gate.set()
         heartbeat.stop()
     wait(qtbot, screen)
-    assert "Kaffe og kager" in screen.lines.text()
+    assert "Kaffe og kager" in screen.session_page.lines.text()
     assert not screen.pending.note.isVisible()
     assert [t["kind"] for t in acs.transactions] == ["checkout"]
 
@@ -178,16 +199,16 @@ def test_a_touch_during_the_countdown_keeps_the_session(
     qtbot: Any, screen: CheckoutScreen, clock: FixedClock
 ) -> None:
     log_in(qtbot, screen)
-    assert not screen.session_countdown.isVisible()
+    assert not screen.session_page.countdown.isVisible()
     clock.advance(102)
     screen.tick()
     wait(qtbot, screen)
-    assert screen.session_countdown.isVisible()
-    assert screen.session_countdown.label.text() == (
+    assert screen.session_page.countdown.isVisible()
+    assert screen.session_page.countdown.label.text() == (
         "Du bliver logget ud om 18 s – tryk for at fortsætte")
-    qtbot.mouseClick(screen.session_countdown.label, Qt.MouseButton.LeftButton)  # not a button
+    qtbot.mouseClick(screen.session_page.countdown.label, Qt.MouseButton.LeftButton)  # not a button
     wait(qtbot, screen)
-    assert not screen.session_countdown.isVisible()
+    assert not screen.session_page.countdown.isVisible()
     clock.advance(100)  # 202 s after login, 100 s after the touch
     screen.tick()
     wait(qtbot, screen)
@@ -199,25 +220,25 @@ def test_language_button_lasts_for_the_visit_and_resets_at_idle(
 ) -> None:
     assert screen.header is not None
     language = screen.header.language
-    assert screen.idle_text.text() == "Scan dit lånerkort eller sundhedskort"
-    assert language.text() == "English"
-    click(qtbot, language, screen)
-    assert screen.idle_text.text() == "Scan your library card or health card"
-    assert language.text() == "Dansk"
+    assert screen.idle_page.text.text() == "Scan dit lånerkort eller sundhedskort"
+    assert language.text() == "Sprog"
+    choose(qtbot, screen, "en")
+    assert screen.idle_page.text.text() == "Scan your library card or health card"
+    assert language.text() == "Language"
     log_in(qtbot, screen)
-    assert screen.prompt.text() == "Scan the barcode of what you want to borrow"
+    assert screen.session_page.prompt.text() == "Scan the barcode of what you want to borrow"
     scan(qtbot, screen, AVAILABLE)
-    assert screen.lines.text().startswith("✔ Borrowed: Kaffe og kager – due ")
-    click(qtbot, screen.done_button, screen)
+    assert screen.session_page.lines.text().startswith("✔ Borrowed: Kaffe og kager – due ")
+    click(qtbot, screen.session_page.done, screen)
     assert screen.state.phase is Phase.RECEIPT
-    assert screen.receipt_lead.text() == "You are logged out. You borrowed:"
-    assert "Kaffe og kager" in screen.receipt_text.text()
+    assert screen.receipt_page.lead.text() == "You are logged out. You borrowed:"
+    assert "Kaffe og kager" in screen.receipt_page.text.text()
     clock.advance(10)
     screen.tick()
     wait(qtbot, screen)
     assert screen.state.phase is Phase.IDLE
-    assert screen.idle_text.text() == "Scan dit lånerkort eller sundhedskort"
-    assert language.text() == "English"
+    assert screen.idle_page.text.text() == "Scan dit lånerkort eller sundhedskort"
+    assert language.text() == "Sprog"
 
 
 def test_screen_has_the_door_header_and_pages_for_each_phase(
@@ -225,10 +246,10 @@ def test_screen_has_the_door_header_and_pages_for_each_phase(
 ) -> None:
     assert screen.header is not None
     assert screen.header.branch.text() == "Solrød Bibliotek"
-    assert screen.header.clock.text() == "Mandag 23.11. 19:00"
+    assert screen.header.clock.text() == "Mandag \u206623.11. 19:00\u2069"  # isolated digits
     assert screen.page == "idle"
-    assert screen.picture.isVisible()  # the door's drawn scan picture
+    assert screen.idle_page.picture.isVisible()  # the door's drawn scan picture
     log_in(qtbot, screen)
     assert screen.page == "session"
-    assert screen.hello.text() == "Hej Anna"
-    assert screen.prompt.text() == "Scan stregkoden på det, du vil låne"
+    assert screen.session_page.hello.text() == "Hej Anna"
+    assert screen.session_page.prompt.text() == "Scan stregkoden på det, du vil låne"

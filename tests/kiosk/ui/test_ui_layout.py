@@ -1,16 +1,27 @@
-"""Every screen at 1280×800, 1920×1080 and portrait 1080×1920: no clipped text, no small button."""
+"""Every screen at 1280×800, 1920×1080 and portrait 1080×1920, in every language: no clipped
+text, no small button, Arabic right to left."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
-from conftest import TECHNICIAN_CARD
-from uihelpers import Driver, clipped_labels, settle, small_buttons
+from PySide6.QtCore import Qt
+from uihelpers import (
+    TECHNICIAN_CARD,
+    Driver,
+    clipped_labels,
+    settle,
+    small_buttons,
+    smallest_target,
+)
 
-from kiosk.flow import FireAlarm
-from kiosk.ui.view import ScreenKind
-from sync.synthetic import persona
+from kiosk.door.flow import FireAlarm
+from kiosk.door.view import ScreenKind
+from kiosk.events import LanguageChosen
+from kiosk.reasons import SCREEN_LANGS
+from kiosk.ui import theme
+from sync.fakes.synthetic import persona
 
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920)]
 
@@ -47,12 +58,12 @@ def _closed(d: Driver) -> None:
 
 
 def _out_of_order(d: Driver) -> None:
-    d.kiosk.controller.faults["relay"] = "board not answering"
+    d.kiosk.controller.faults.set("relay", "board not answering")
     d.later(0)
 
 
 def _technician_pin(d: Driver) -> None:
-    from kiosk.flow import TechnicianRequested
+    from kiosk.door.flow import TechnicianRequested
 
     d.send(TechnicianRequested())
     d.pin("1234")
@@ -74,23 +85,41 @@ SCREENS: dict[str, tuple[Callable[[Driver], None], ScreenKind]] = {
 }
 
 
-@pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def _chooser(d: Driver) -> None:
+    d.click(d.language_button())
+
+
+SCREENS["language_chooser"] = (_chooser, ScreenKind.IDLE)
+
+
 @pytest.mark.parametrize("name", list(SCREENS))
-def test_screen_fits(driver: Driver, name: str, size: tuple[int, int], lang: str) -> None:
-    if lang == "en":
-        driver.click(driver.language_button())
+def test_screen_fits_in_every_language_and_size(driver: Driver, name: str,
+                                                figures: Callable[[str], None]) -> None:
+    """Issue 17: each screen in each of the six languages at the three sizes: no text cut off
+    (text width against widget width), no button under 15 mm or too narrow for its words."""
     go, kind = SCREENS[name]
-    driver.window.resize(*size)
     go(driver)
-    settle()
     assert driver.kind is kind
     window = driver.window
-    assert window.width() == size[0]
-    assert window.height() == size[1]
-    current = window.current
-    assert current.geometry() == window.rect()
-    problems = clipped_labels(current) + small_buttons(current)
+    problems = []
+    for lang in SCREEN_LANGS:
+        driver.send(LanguageChosen(lang))
+        for size in SIZES:
+            window.resize(*size)
+            settle()
+            assert (window.width(), window.height()) == size
+            current = window.current
+            assert current.geometry() == window.rect()
+            rtl = window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            assert rtl == (lang == "ar")
+            problems += [f"{lang} {size[0]}x{size[1]}: {p}"
+                         for p in clipped_labels(current) + small_buttons(current)]
+            corner = window.corner.geometry()
+            if min(corner.width(), corner.height()) < theme.MIN_TARGET_PX:
+                problems.append(f"{lang} {size}: technician corner {corner}")
+            if lang == "da":
+                figures(f"targets door {name} {size[0]}x{size[1]}: smallest "
+                        f"{smallest_target(current)}")
     assert not problems, "\n".join(problems)
 
 
@@ -110,4 +139,4 @@ def test_widgets_have_accessible_names(driver: Driver) -> None:
     assert [k.accessibleName() for k in pad.keys] == list("1234567890")
     assert pad.erase_key.accessibleName() == "Slet det sidste ciffer"
     assert driver.window.pin_screen.dots.accessibleName() == "0 af 4 cifre tastet"
-    assert driver.language_button().accessibleName() == "Switch to English"
+    assert driver.language_button().accessibleName() == "Vælg et andet sprog · Choose language"

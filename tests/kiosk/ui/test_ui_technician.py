@@ -7,20 +7,20 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import TECHNICIAN_CARD, TECHNICIAN_PIN
 from PySide6.QtCore import Qt
-from uihelpers import Driver
+from uihelpers import TECHNICIAN_CARD, TECHNICIAN_PIN, WAIT_MS, Driver
 
 from drivers.fake import RecordingRelay
-from kiosk.app import Kiosk
-from kiosk.ui.view import ScreenKind
-from sync.synthetic import persona
+from kiosk.app.assemble import Kiosk
+from kiosk.door.view import ScreenKind
+from kiosk.events import LanguageChosen
+from sync.fakes.synthetic import persona
 
 
 def long_press(driver: Driver, qtbot: object) -> None:
     corner = driver.window.corner
     qtbot.mousePress(corner, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: driver.kind is ScreenKind.TECHNICIAN_PIN, timeout=2000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: driver.kind is ScreenKind.TECHNICIAN_PIN, timeout=WAIT_MS)  # type: ignore[attr-defined]
     qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
 
@@ -55,7 +55,7 @@ def test_right_pin_opens_the_screen_and_every_use_is_logged(
     assert driver.kind is ScreenKind.TECHNICIAN
     screen = driver.window.technician
     lines = [screen.decisions.item(i).text() for i in range(screen.decisions.count())]
-    assert any("granted" in line and "***0001" in line for line in lines)
+    assert any("adgang" in line and "***0001" in line for line in lines)
     cpr = persona("valid").cpr(driver.clock.now().date())
     assert cpr is not None
     shown = screen.summary.text() + "\n".join(lines)
@@ -94,8 +94,55 @@ def test_technician_card_opens_door_and_screen(driver: Driver, relay: RecordingR
 def test_reload_refuses_a_broken_file(driver: Driver, kiosk: Kiosk, tmp_path: Path) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("[access]\nmin_age = 'fifteen'\n", encoding="utf-8")
-    kiosk.loaded = type(kiosk.loaded)(kiosk.loaded.config, broken)
+    kiosk.technician.loaded = type(kiosk.loaded)(kiosk.loaded.config, broken)
     driver.card(TECHNICIAN_CARD)
     driver.click(driver.window.technician.buttons["reload_config"])
     assert "Not reloaded" in driver.window.technician.message.text()
     assert "access.min_age" in driver.window.technician.message.text()
+
+
+@pytest.mark.parametrize(("lang", "expected", "english_only"), [
+    ("da", ["tilstand nu: selvbetjening", "man 23.11: Selvbetjent 07:00–22:00, bemandet "
+            "10:00–17:00", "lør 28.11: Selvbetjent 07:00–22:00"],
+     ["self_service", "staffed", "Mon ", "Sat ", ": off", ": on"]),
+    ("en", ["mode now: self-service", "Mon 23.11: Self-service 07:00–22:00, staffed "
+            "10:00–17:00", "Sat 28.11: Self-service 07:00–22:00"],
+     ["self_service"]),
+], ids=["da", "en"])
+def test_technician_screen_speaks_the_kiosks_language(
+    driver: Driver, lang: str, expected: list[str], english_only: list[str]
+) -> None:
+    # Issue 11: modes, calendar days and states through the translation catalogue, not the
+    # codes ("tilstand nu: self_service", "Tue 01.12: staffed ..." in Danish mode).
+    driver.pin(driver.persona_card("valid"))
+    driver.later(10)
+    driver.send(LanguageChosen(lang))  # the technician card keeps the visit's language
+    driver.card(TECHNICIAN_CARD)
+    assert driver.kind is ScreenKind.TECHNICIAN
+    screen = driver.window.technician
+    shown = screen.summary.text() + "\n" + screen.week.text()
+    for text in expected:
+        assert text in shown
+    for code in english_only:
+        assert code not in shown
+    relay = r"Relæ: null \(test\): (tændt|slukket)" if lang == "da" else \
+        r"Relay: null \(test\): (on|off)"
+    assert re.search(relay, shown)
+    verdict = "adgang" if lang == "da" else "granted"
+    decisions = [screen.decisions.item(i).text() for i in range(screen.decisions.count())]
+    assert any(verdict in line and "***0001" in line for line in decisions)
+
+
+def test_the_technician_screen_shows_the_building_and_its_next_hours(
+    driver: Driver, qtbot: object, fast: None, tmp_path: Path
+) -> None:
+    long_press(driver, qtbot)
+    driver.pin(TECHNICIAN_PIN)
+    driver.ok()
+    assert driver.kind is ScreenKind.TECHNICIAN
+    text = driver.window.technician.building.text()
+    assert "Inde (skøn): 0 · døralarmer: –" in text
+    assert "lights tændt" in text or "lights slukket" in text  # shipped outputs, in Danish
+    assert "De næste 24 timer:" in text
+    assert "♪ closing (15)" in text  # whatever the hour: closing is within a day
+    assert driver.window.technician.grab().save(str(tmp_path / "technician.png"))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import threading
 
 import pytest
-from uihelpers import Driver
+from uihelpers import WAIT_MS, Driver
 
 from drivers.cardparse import parse_card
 from drivers.fake import RecordingRelay, ScriptedReader
-from kiosk.app import Kiosk
-from kiosk.flow import CardPresented
+from kiosk.app.assemble import Kiosk
+from kiosk.door.view import ScreenKind
+from kiosk.events import CardPresented
 from kiosk.reasons import Reason, patron_text
-from kiosk.ui.view import ScreenKind
-from sync.synthetic import persona
+from sync.fakes.synthetic import persona
 
 
 def test_granted_visit_pulses_the_relay(driver: Driver, relay: RecordingRelay) -> None:
@@ -82,7 +82,7 @@ TITLES = {"da": ("Ingen adgang", "Prøv igen"), "en": ("No entry", "Please try a
 def test_denied_shows_reason_and_next_step(driver: Driver, who: str, reason: Reason,
                                            lang: str) -> None:
     if lang == "en":
-        driver.click(driver.language_button())
+        driver.choose_language("en")
         assert "Scan your health card or library card" in driver.texts()
     if who == "closed":
         driver.clock.set(driver.clock.now().replace(hour=23))
@@ -110,21 +110,21 @@ def test_pin_timeout_returns_to_idle(driver: Driver, fast: None, qtbot: object) 
     assert "30 s" in countdown
     driver.window.start()
     driver.clock.advance(31)
-    qtbot.waitUntil(lambda: driver.kind is ScreenKind.IDLE, timeout=2000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: driver.kind is ScreenKind.IDLE, timeout=WAIT_MS)  # type: ignore[attr-defined]
     driver.window.stop()
 
 
 def test_language_resets_at_idle(driver: Driver) -> None:
     assert "Scan dit sundhedskort eller lånerkort" in driver.texts()
-    driver.click(driver.language_button())
+    driver.choose_language("en")
     assert "Scan your health card or library card" in driver.texts()
-    assert driver.language_button().text() == "Dansk"
+    assert driver.language_button().text() == "Language"
     driver.persona_card("valid")
     assert "Type your PIN" in driver.texts()
     driver.click(driver.window.pin_screen.cancel)
     assert driver.kind is ScreenKind.IDLE
     assert "Scan dit sundhedskort eller lånerkort" in driver.texts()
-    assert driver.language_button().text() == "English"
+    assert driver.language_button().text() == "Sprog"
 
 
 def test_reader_event_from_a_worker_thread(driver: Driver, qtbot: object,
@@ -138,7 +138,7 @@ def test_reader_event_from_a_worker_thread(driver: Driver, qtbot: object,
     )
     worker.start()
     worker.join(timeout=5)
-    qtbot.waitUntil(lambda: driver.kind is ScreenKind.PIN, timeout=2000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: driver.kind is ScreenKind.PIN, timeout=WAIT_MS)  # type: ignore[attr-defined]
     assert handled_on
     assert all(t is threading.main_thread() for t in handled_on)
     assert kiosk.window.readers["door"].state == "connected"
@@ -158,7 +158,7 @@ def test_reader_unplugged_shows_out_of_order(driver: Driver, kiosk: Kiosk) -> No
 
 
 def test_fire_alarm_screen_and_back(driver: Driver, relay: RecordingRelay) -> None:
-    from kiosk.flow import FireAlarm
+    from kiosk.door.flow import FireAlarm
 
     driver.send(FireAlarm(on=True))
     assert driver.kind is ScreenKind.FIRE

@@ -12,22 +12,22 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import fill
 from PySide6.QtCore import QTimer
-from uihelpers import Driver
+from uihelpers import WAIT_MS, Driver, fill
 
 from drivers.cardparse import parse_card
 from drivers.fake import RecordingRelay
-from kiosk.access import AccessService
-from kiosk.app import Kiosk, assemble
+from kiosk.access.service import AccessService
+from kiosk.app.assemble import Kiosk, assemble
 from kiosk.clock import FixedClock
 from kiosk.config import LoadedConfig
-from kiosk.door import DoorController
-from kiosk.flow import CardPresented, Event, PinDigit, PinErased, Tick
+from kiosk.door.controller import DoorController
+from kiosk.door.flow import Event
+from kiosk.door.view import ScreenKind
+from kiosk.events import CardPresented, PinDigit, PinErased, Tick
 from kiosk.services import build_services
-from kiosk.ui.view import ScreenKind
 from kiosk.ui.worker import ControllerWorker
-from sync.synthetic import persona
+from sync.fakes.synthetic import persona
 
 WAIT_S = 10.0
 """Only a bound against a hung test: every gate is opened by the test itself."""
@@ -103,10 +103,10 @@ def test_a_slow_card_check_leaves_the_screen_responsive(
         window.dispatch(CardPresented(parse_card(persona("valid").card, "test")))
         assert not window.idle  # dispatch came back with the check still to do
         assert slow.entered.wait(WAIT_S)
-        qtbot.waitUntil(window.pending.note.isVisible, timeout=2000)
+        qtbot.waitUntil(window.pending.note.isVisible, timeout=WAIT_MS)
         assert window.pending.note.text() == "Et øjeblik, vi tjekker …"
         seen = len(heartbeat)
-        qtbot.waitUntil(lambda: len(heartbeat) >= seen + 5, timeout=2000)
+        qtbot.waitUntil(lambda: len(heartbeat) >= seen + 5, timeout=WAIT_MS)
         assert driver.kind is ScreenKind.IDLE  # the answer is not in yet
         assert not slow.gate.is_set()
     finally:
@@ -128,7 +128,7 @@ def test_pin_dots_follow_the_keys_while_the_pin_is_checked(
             driver.touch(keys[digit])
         assert dots.filled == 4  # drawn from the touches, before any answer
         assert slow.entered.wait(WAIT_S)
-        qtbot.waitUntil(driver.window.pending.note.isVisible, timeout=2000)
+        qtbot.waitUntil(driver.window.pending.note.isVisible, timeout=WAIT_MS)
         assert dots.filled == 4
         assert driver.kind is ScreenKind.PIN
         assert not relay.commands or not relay.commands[-1].on
@@ -159,7 +159,7 @@ def test_events_keep_their_order_across_the_hand_off(
                                                   for e in sent[3:5]], name="reader-test")
         reader.start()
         reader.join(WAIT_S)
-        qtbot.waitUntil(lambda: len(driver.window.pending.waiting) == 5, timeout=2000)
+        qtbot.waitUntil(lambda: len(driver.window.pending.waiting) == 5, timeout=WAIT_MS)
         for event in sent[5:]:
             driver.window.dispatch(event)
         for _ in range(20):  # ticks do not pile up behind a slow call: one waits, the rest go
@@ -206,7 +206,7 @@ def test_a_stopped_worker_takes_no_more_jobs(qtbot: Any) -> None:
     worker = ControllerWorker("test-worker")
     answers: list[int] = []
     assert worker.post(lambda: 1, answers.append)
-    qtbot.waitUntil(lambda: answers == [1], timeout=2000)
+    qtbot.waitUntil(lambda: answers == [1], timeout=WAIT_MS)
     worker.stop()
     worker.stop()  # twice is fine
     assert not worker.post(lambda: 2, answers.append)
@@ -226,7 +226,7 @@ def test_a_failing_job_is_logged_and_the_next_one_runs(
     try:
         worker.post(broken, answers.append, failed=failures.append)
         worker.post(lambda: 2, answers.append)
-        qtbot.waitUntil(lambda: answers == [2], timeout=2000)
+        qtbot.waitUntil(lambda: answers == [2], timeout=WAIT_MS)
     finally:
         worker.stop()
     assert [str(f) for f in failures] == ["injected"]

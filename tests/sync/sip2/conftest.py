@@ -9,7 +9,7 @@ import pytest
 from sip2_support import NOW, make_client
 
 from sync.sip2.client import Sip2Client
-from sync.sip2.fake_acs import FakeAcs
+from sync.sip2.fakes.acs import FakeAcs
 
 
 @pytest.fixture

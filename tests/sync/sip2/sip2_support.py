@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sync.sip2.client import Sip2Client
 from sync.sip2.dates import LOCAL_TZ
-from sync.sip2.fake_acs import FakeAcs
+from sync.sip2.fakes.acs import FakeAcs
 
 NOW = datetime(2026, 11, 23, 14, 30, tzinfo=LOCAL_TZ)
 

@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 from sip2_support import NOW, make_client
 
-from sync.sip2 import library_data as lib
 from sync.sip2.client import Sip2Client
 from sync.sip2.errors import Sip2LinkError, Sip2LoginError
-from sync.sip2.fake_acs import FakeAcs
+from sync.sip2.fakes import library_data as lib
+from sync.sip2.fakes.acs import FakeAcs
 
 ANNA_CARD, ANNA_CPR, ANNA_PIN = "3300001234", "1705901234", "4711"
 BO_CARD, CARL_CARD, DORTE_CARD, DORTE_LOST = "3300002222", "3300003333", "3300004444", "3300004445"

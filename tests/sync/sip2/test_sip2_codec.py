@@ -173,10 +173,13 @@ def test_mask_never_raises(text: str) -> None:
         ("1720261123    143000AODK|AB33000012345678|",
          "1720261123    143000AODK|AB33000012345678|"),
         ("24              00020261123    143000AODK|AA1|AFCPR 1705901234 ukendt|",
-         "24              00020261123    143000AODK|AA1|AFCPR 170590-**** ukendt|"),
+         "24              00020261123    143000AODK|AA*|AFCPR 170590-**** ukendt|"),
+        ("2300020261123    143000AODK|AA33000000001234|AD|AY2AZ0000",
+         "2300020261123    143000AODK|AA**********1234|AD|AY2AZ0000"),
         ("xxAD4711|CO9|1705901234", "xxAD****|CO****|170590-****"),
     ],
-    ids=["login", "cpr-and-pin", "hyphen-cpr", "long-barcode", "cpr-in-message", "unparsable"],
+    ids=["login", "cpr-and-pin", "hyphen-cpr", "long-barcode", "cpr-in-message", "card-number",
+         "unparsable"],
 )
 def test_mask(text: str, expected: str) -> None:
     assert mask(text) == expected

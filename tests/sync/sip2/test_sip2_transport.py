@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sip2_support import NOW, make_client
 
-from sync.sip2 import library_data as lib
 from sync.sip2.errors import Sip2LinkError
-from sync.sip2.fake_acs import FakeAcs
+from sync.sip2.fakes import library_data as lib
+from sync.sip2.fakes.acs import FakeAcs
 from sync.sip2.transport import CrFramer, FrameTooLong
 
 

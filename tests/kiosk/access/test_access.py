@@ -1,0 +1,76 @@
+"""AccessService over a real SQLite cache in tmp_path: screen, check PIN, record, full-sync swap."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kioskkit import patron
+from sqlalchemy import func, select
+
+from drivers.cardparse import parse_card
+from kiosk.access.rules import PinResult
+from kiosk.cache import queries
+from kiosk.cache.models import EntryLog, Lockout
+from kiosk.cache.patrons import apply_records, begin_staging, swap_staging
+from kiosk.clock import FixedClock
+from kiosk.reasons import Reason
+from kiosk.services import Services
+from sync.records import PatronRecord
+
+CPR_READ = parse_card("1705901234", "door")
+
+
+def _import(services: Services, *records: PatronRecord) -> None:
+    with services.sessions.begin() as session:
+        apply_records(session, list(records), services.hasher, today=services.clock.now().date())
+
+
+def test_screen_then_pin_then_record(services: Services) -> None:
+    _import(services, patron())
+    access = services.access
+    screened = access.screen_card(CPR_READ)
+    assert (screened.decision, screened.needs_pin, screened.patron_id) == (None, True, "1000123")
+    right = access.check_pin(CPR_READ, "1234")
+    assert right.decision is not None
+    assert (right.decision.reason, right.pin) == (Reason.OK, PinResult.RIGHT)
+    wrong = access.check_pin(CPR_READ, "4321")
+    assert wrong.decision is not None
+    assert (wrong.decision.reason, wrong.decision.attempts_left) == (Reason.WRONG_PIN, 4)
+    with services.sessions() as session:  # screening and checking wrote nothing
+        assert session.scalar(select(func.count()).select_from(EntryLog)) == 0
+
+    access.record(wrong)
+    with services.sessions() as session:
+        entry = session.scalars(select(EntryLog)).one()
+        assert (entry.reason, entry.patron_id, entry.credential_kind) == (
+            "wrong_pin", "1000123", "cpr")
+        assert session.scalars(select(Lockout)).one().failures == 1
+    access.record(access.check_pin(CPR_READ, "1234"))
+    with services.sessions() as session:  # a right PIN clears the count
+        assert session.scalar(select(func.count()).select_from(Lockout)) == 0
+
+
+def test_mode_follows_the_clock(services: Services, clock: FixedClock) -> None:
+    _import(services, patron())
+    clock.advance(timedelta(hours=11))  # Saturday 23:00
+    decision = services.access.screen_card(CPR_READ).decision
+    assert decision is not None
+    assert decision.reason is Reason.OUTSIDE_HOURS
+
+
+def test_full_sync_swap_removes_patrons_and_their_traces(services: Services) -> None:
+    gone = patron(patron_id="2000001", cpr="0302851237", cards=[])
+    _import(services, patron(), gone)
+    services.access.record(services.access.check_pin(parse_card("0302851237"), "1234"))
+    with services.sessions.begin() as session:
+        begin_staging(session)
+        apply_records(session, [patron()], services.hasher, staging=True,
+                      today=services.clock.now().date())
+        counts = swap_staging(session)
+    assert (counts.upserted, counts.deleted) == (1, 1)
+    with services.sessions() as session:
+        assert queries.patron_count(session) == 1
+        assert session.scalars(select(EntryLog.patron_id)).all() == [None]
+    decision = services.access.screen_card(parse_card("0302851237")).decision
+    assert decision is not None
+    assert decision.reason is Reason.UNKNOWN_CARD
