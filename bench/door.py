@@ -18,9 +18,10 @@ from bench.workspace import Visitor
 from drivers.cardparse import parse_card
 from drivers.fake import RecordingRelay
 from drivers.types import CardRead
-from kiosk.door import DoorController, DoorSettings
-from kiosk.flow import Cancelled, CardPresented, Phase, PinDigit
-from kiosk.keyed_hash import ARGON2
+from kiosk.door.controller import DoorController
+from kiosk.door.flow import DoorSettings, Phase
+from kiosk.events import Cancelled, CardPresented, PinDigit
+from kiosk.privacy.keyed_hash import ARGON2
 from kiosk.services import Services
 
 MS = 1000.0
@@ -67,7 +68,8 @@ def pin_to_relay(services: Services, people: Sequence[Visitor]) -> list[Figure]:
     """Last PIN digit -> relay on, through the flow. Each patron comes twice: the first visit
     verifies the fast hk1 verifier (and the grant upgrades it), the second the argon2id a2k1."""
     relay = RecordingRelay()
-    door = DoorController(services.access, relay, services.clock, DoorSettings(pulse_s=0.001))
+    door = DoorController(services.access, relay, services.clock, DoorSettings(pulse_s=0.001),
+                          services.faults)
     granted = [v for v in people if _granted(door, v)]
     hk1 = [t for v in granted if (t := _visit(door, relay, v)) is not None]
     a2k1 = [t for v in granted if (t := _visit(door, relay, v)) is not None]

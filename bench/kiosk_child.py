@@ -1,11 +1,12 @@
 """`kiosk run` offscreen in its own process, instrumented: `python -m bench.kiosk_child`.
 
-Usage: `python -m bench.kiosk_child CONFIG PATRONS VISITS`. Runs the real `kiosk.cli.main(["run"])`
-with two hooks: the clock is fixed to staffed hours (the shipped config lets a card in without
-a PIN then, so 10,000 visits do not spend 10,000 argon2id verifications), and the background
-work hook prints {"event": "shown", "wall": ...} on the event loop's first turn after the window
-is shown, then plays VISITS card visits through the window's dispatch (flow, cache, entry log,
-screens) and prints the RSS at the half and at the end.
+Usage: `python -m bench.kiosk_child CONFIG PATRONS VISITS`. Runs the real `kiosk run`
+(kiosk.app.run.run) with its benchmark hooks: the clock is fixed to staffed hours (the shipped
+config lets a card in without a PIN then, so 10,000 visits do not spend 10,000 argon2id
+verifications), no background work, and an `on_started` hook that prints {"event": "shown",
+"wall": ...} on the event loop's first turn after the window is shown, then plays VISITS card
+visits through the window's dispatch (flow, cache, entry log, screens) and prints the RSS at the
+half and at the end.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ import json
 import random
 import sys
 import time
+from pathlib import Path
 
 from bench.workspace import STAFFED_AT, current_rss_mb, visitors
-
-STARTED = time.time()
 
 
 def _say(**fields: object) -> None:
@@ -30,27 +30,30 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    import kiosk.app as app
-    from kiosk.cli import main as kiosk_main
+    from kiosk.app.assemble import Kiosk
+    from kiosk.app.run import run
     from kiosk.clock import FixedClock
+    from kiosk.config import load
+    from kiosk.privacy.redaction import install_redaction
 
-    app.SystemClock = lambda: FixedClock(STAFFED_AT)  # type: ignore[assignment,misc,return-value]
+    install_redaction()  # as `kiosk run` does
 
-    def hooked(kiosk: app.Kiosk) -> None:
+    def hooked(kiosk: Kiosk) -> None:
         def shown() -> None:
             _say(event="shown", wall=time.time(), rss_mb=current_rss_mb())
-            _play(kiosk, patrons, visits, QApplication.processEvents)
+            if visits:  # 0: start-up only (bench/coldstart.py)
+                _play(kiosk, patrons, visits, QApplication.processEvents)
             QApplication.quit()
 
         QTimer.singleShot(0, shown)
 
-    app.start_background_work = hooked
-    return kiosk_main(["--config", config, "run"])
+    return run(load(Path(config)), clock=FixedClock(STAFFED_AT), background=False,
+               on_started=hooked)
 
 
 def _play(kiosk: object, patrons: int, visits: int, pump: object) -> None:
     from drivers.cardparse import parse_card
-    from kiosk.flow import Cancelled, CardPresented
+    from kiosk.events import Cancelled, CardPresented
 
     window = kiosk.window  # type: ignore[attr-defined]
     people = visitors(patrons, min(visits, patrons), random.Random(7))

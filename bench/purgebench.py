@@ -16,7 +16,7 @@ from sqlalchemy import insert
 from bench.figures import Figure, emit
 from bench.workspace import SELF_SERVICE_AT, database_file, open_services, write_config
 from kiosk.cache.models import EntryLog
-from kiosk.retention import purge
+from kiosk.privacy.retention import purge
 from kiosk.services import Services
 
 CHUNK = 50_000

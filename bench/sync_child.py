@@ -1,8 +1,10 @@
 """One sync in its own process, so its peak RSS is the sync's alone: `python -m bench.sync_child`.
 
-Usage: `python -m bench.sync_child {full,delta,fetch} CONFIG URL`; prints one JSON object
-{"seconds", "records", "peak_rss_mb", "start_rss_mb"}. "fetch" pages through the snapshot
-without touching the cache: the network + JSON + validation baseline of a full sync.
+Usage: `python -m bench.sync_child {full,delta,fetch} CONFIG URL [PAGE_LIMIT]`; prints one JSON
+object {"seconds", "cpu_s", "records", "peak_rss_mb", "start_rss_mb"}; cpu_s is this process's
+CPU time over the same span (on a shared machine the wall clock also measures the neighbours).
+"fetch" pages through the snapshot without touching the cache: the network + JSON + validation
+baseline of a full sync.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import time
 from pathlib import Path
 
 from bench.workspace import current_rss_mb, open_services, peak_rss_mb
-from kiosk.sync_service import SyncService
+from kiosk.jobs.sync import SyncService
+from kiosk.system.heap import freeze_startup_heap
 from sync.client import iter_pages
 from sync.http_client import HttpCentralClient
 
@@ -21,12 +24,14 @@ PAGE_LIMIT = 5000
 
 
 def main(argv: list[str]) -> int:
-    mode, config, url = argv
+    mode, config, url = argv[:3]
+    page_limit = int(argv[3]) if len(argv) > 3 else PAGE_LIMIT
     services, clock = open_services(Path(config))
+    freeze_startup_heap()  # as `kiosk sync` and `kiosk run` do
     start_rss = current_rss_mb()
     records = 0
-    with HttpCentralClient(url, page_limit=PAGE_LIMIT) as client:
-        start = time.perf_counter()
+    with HttpCentralClient(url, page_limit=page_limit) as client:
+        start, cpu = time.perf_counter(), time.process_time()
         if mode == "fetch":
             for page in iter_pages(client, None):
                 records += len(page.records)
@@ -34,9 +39,9 @@ def main(argv: list[str]) -> int:
             report = SyncService(client, services.sessions, services.hasher, clock).sync(
                 full=mode == "full")
             records = report.counts.upserted + report.counts.deleted
-        seconds = time.perf_counter() - start
+        seconds, cpu_s = time.perf_counter() - start, time.process_time() - cpu
     services.close()
-    result = {"seconds": seconds, "records": records, "peak_rss_mb": peak_rss_mb(),
+    result = {"seconds": seconds, "cpu_s": cpu_s, "records": records, "peak_rss_mb": peak_rss_mb(),
               "start_rss_mb": start_rss}
     sys.stdout.write(json.dumps(result) + "\n")
     return 0

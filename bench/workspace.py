@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 import resource
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 from kiosk.clock import COPENHAGEN, FixedClock
 from kiosk.config import LoadedConfig, load
 from kiosk.services import Services, build_services
-from sync.synthetic import card_number, synthetic_patron
+from sync.fakes.synthetic import card_number, synthetic_patron
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CONFIG = REPO / "config.toml"
@@ -75,3 +77,15 @@ def visitors(patrons: int, count: int, rng: random.Random) -> list[Visitor]:
         record = synthetic_patron(index, SEED, TODAY)
         out.append(Visitor(card_number(index), record["pin"], record["patron_id"]))
     return out
+
+
+def cached_patrons(config: Path) -> int | None:
+    """How many patrons the workspace's cache holds, or None when it has none yet."""
+    database = config.parent / "data" / "kiosk.db"
+    if not database.exists():
+        return None
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+        try:
+            return int(connection.execute("SELECT count(*) FROM patrons").fetchone()[0])
+        except sqlite3.OperationalError:  # not migrated yet
+            return None
