@@ -106,7 +106,9 @@ class Kiosk:
 
         return on_read
 
-    def close(self) -> None:
+    def close(self, stopped: Callable[[], None] | None = None) -> None:
+        """Stop every worker, then `stopped()` (kiosk run's STOP audit entry: the door worker
+        may still be writing its own entries until it is joined), then close the cache."""
         if self.building is not None:
             self.building.stop()  # every output off (released) before the slow joins below
         if self.fleet is not None:
@@ -126,6 +128,8 @@ class Kiosk:
         self.relay.close()
         if self.relay_report is not None:
             self.relay_report()
+        if stopped is not None:
+            stopped()
         self.services.close()
         if self.fault_file is not None:
             self.fault_file.remove()

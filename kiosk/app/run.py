@@ -92,8 +92,9 @@ def run(
     finally:
         relay.close()  # OFF first: the joins in kiosk.close() take up to 5 + 2 + 5 s
         state = "off" if relay.fault is None else f"OFF not taken ({relay.fault})"
-        _audit(services, "kiosk_stop", f"{how}; relay {state}")
-        kiosk.close()
+        # STOP after the joins, so it is the trail's last entry of this run (a technician card
+        # read just before the signal is audited by the door worker, which may finish later).
+        kiosk.close(stopped=lambda: _audit(services, "kiosk_stop", f"{how}; relay {state}"))
 
 
 def _audit(services: Services, action: str, detail: str) -> None:

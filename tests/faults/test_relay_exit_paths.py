@@ -253,7 +253,7 @@ def test_kiosk_run_switches_off_before_joining_a_stuck_sync(
             actions = [json.loads(line) for line in out.splitlines()]
             assert [a["action"] for a in actions if a["action"].startswith("kiosk_")] == [
                 "kiosk_start", "kiosk_stop"]
-            assert actions[-1]["detail"].startswith("signal SIGTERM; relay off")
+            assert actions[-1]["detail"].startswith("signal SIGTERM; relay off"), actions
     finally:
         reader.close()
 
