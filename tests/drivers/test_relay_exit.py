@@ -47,8 +47,10 @@ def test_signal_switches_the_relay_off_before_exit(
         assert child.stdout is not None
         assert child.stdout.readline() == b"ready\n"
         child.send_signal(signum)
-        assert read_exact(pty_pair.master, 4, timeout=5) == LCUS_OFF
-        assert child.wait(timeout=5) == expected_exit
+        # Generous waits: a loaded CI machine stalled a child for 5 s. How fast the OFF comes is
+        # measured by `python -m bench.relay_exit`; this test proves that it comes, and the exit.
+        assert read_exact(pty_pair.master, 4, timeout=30) == LCUS_OFF
+        assert child.wait(timeout=30) == expected_exit
     finally:
         if child.poll() is None:
             child.kill()
