@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, false, func, insert, select, update
+from sqlalchemy import Connection, delete, false, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from drivers.cardparse import normalise_card
@@ -247,13 +247,13 @@ def swap_staging(session: Session) -> ApplyCounts:
         index.drop(connection)
     session.execute(delete(Credential))
     with counting.suspended(connection) as count:  # 2 M trigger runs at 1 M patrons: none
-        session.execute(delete(Patron))
-        patron_cols = [c.name for c in Patron.__table__.columns]
-        session.execute(
-            insert(Patron).from_select(
-                patron_cols, select(*[StagingPatron.__table__.c[c] for c in patron_cols])
-            )
-        )
+        erase_patron_traces(session, removed)
+        for chunk in _chunks(removed, 500):
+            session.execute(delete(Patron).where(Patron.patron_id.in_(chunk)))
+        # Who stays is updated in place, not deleted and inserted again: a delete cascades to
+        # the patron's loans, debts, messages and reservations (it wiped them all at every full
+        # sync), and checking those four tables per deleted row took 0.66 s per 100,000.
+        _upsert_staged_patrons(connection)
         count.append(staged)
     cred_cols = [c.name for c in Credential.__table__.columns]
     staged_creds = StagingCredential.__table__.c
@@ -268,9 +268,19 @@ def swap_staging(session: Session) -> ApplyCounts:
     )
     for index in indexes:
         index.create(connection)
-    erase_patron_traces(session, removed)
     begin_staging(session)
     return ApplyCounts(upserted=staged, deleted=len(removed))
+
+
+def _upsert_staged_patrons(connection: Connection) -> None:
+    columns = [c.name for c in Patron.__table__.columns]
+    names = ", ".join(columns)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "patron_id")
+    # "WHERE true": SQLite's documented way to tell an upsert's ON from a join's.
+    connection.exec_driver_sql(
+        f"INSERT INTO {Patron.__tablename__} ({names}) "  # noqa: S608 - the model's own names
+        f"SELECT {names} FROM {StagingPatron.__tablename__} WHERE true "
+        f"ON CONFLICT (patron_id) DO UPDATE SET {updates}")
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from drivers.cardparse import parse_card
 from kiosk.access.rules import PinResult
 from kiosk.cache import queries
-from kiosk.cache.models import EntryLog, Lockout
+from kiosk.cache.models import Debt, EntryLog, Loan, Lockout, Message, Patron, Reservation
 from kiosk.cache.patrons import apply_records, begin_staging, swap_staging
 from kiosk.clock import FixedClock
 from kiosk.reasons import Reason
@@ -74,3 +74,33 @@ def test_full_sync_swap_removes_patrons_and_their_traces(services: Services) -> 
     decision = services.access.screen_card(parse_card("0302851237")).decision
     assert decision is not None
     assert decision.reason is Reason.UNKNOWN_CARD
+
+
+def test_full_sync_swap_keeps_the_loans_debts_messages_and_reservations_of_who_stays(
+    services: Services,
+) -> None:
+    """The swap once deleted every patron and inserted the staged set again: ON DELETE CASCADE
+    then wiped the loans, debts, messages and reservations of every patron at each full sync
+    (daily under `kiosk run`), the offline loans included."""
+    gone = patron(patron_id="2000001", cpr="0302851237", cards=[])
+    _import(services, patron(), gone)
+    at = services.clock.now()
+    with services.sessions.begin() as session:
+        for pid in ("1000123", "2000001"):
+            session.add_all([
+                Loan(patron_id=pid, item_id=f"item-{pid}", loaned_at=at),
+                Debt(patron_id=pid, amount_ore=500, created_at=at),
+                Message(patron_id=pid, channel="receipt", sent_at=at),
+                Reservation(patron_id=pid, title="Book"),
+            ])
+    with services.sessions.begin() as session:
+        begin_staging(session)
+        apply_records(session, [patron(name="Changed Name")], services.hasher, staging=True,
+                      today=services.clock.now().date())
+        swap_staging(session)
+    with services.sessions() as session:
+        for table in (Loan, Debt, Message, Reservation):
+            assert session.scalars(select(table.patron_id)).all() == ["1000123"], table
+        assert queries.patron_count(session) == 1
+        assert session.scalars(select(Patron.name)).all() == ["Changed"]  # the staged row
+    assert services.access.screen_card(CPR_READ).patron_id == "1000123"
