@@ -131,7 +131,7 @@ class AccessService:
         return self.calendar.mode_at(now)
 
     def cache_age(self, session: Session, now: datetime) -> timedelta | None:
-        text = queries.get_state(session, LAST_SYNC_KEY)
+        text = queries.stored_state(session, LAST_SYNC_KEY)
         return now - datetime.fromisoformat(text) if text else None
 
     def screen_card(self, read: CardRead) -> Evaluation:
