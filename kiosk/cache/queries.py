@@ -21,13 +21,16 @@ from kiosk.cache.models import (
     SyncState,
 )
 
+_BY_CREDENTIAL = (
+    select(Credential, Patron)
+    .join(Patron, Patron.patron_id == Credential.patron_id)
+    .where(Credential.id == bindparam("credential_id"))
+)
+"""Built once: building it at every card read was a third of the lookup (0.46 -> 0.29 ms)."""
+
 
 def find_by_credential(session: Session, credential_id: bytes) -> tuple[Credential, Patron] | None:
-    row = session.execute(
-        select(Credential, Patron)
-        .join(Patron, Patron.patron_id == Credential.patron_id)
-        .where(Credential.id == credential_id)
-    ).first()
+    row = session.execute(_BY_CREDENTIAL, {"credential_id": credential_id}).first()
     return (row[0], row[1]) if row is not None else None
 
 
