@@ -54,8 +54,11 @@ def processor(table: Table, column: str, dialect: Dialect) -> Processor | None:
     return process
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT every row (all with the same keys, the table's column names) in one executemany."""
+def insert_rows(
+    session: Session, table: Table, rows: list[dict[str, Any]], on_conflict: str | None = None
+) -> None:
+    """INSERT every row (all with the same keys, the table's column names) in one executemany;
+    with `on_conflict` (the key column) a row whose key exists updates that row instead."""
     if not rows:
         return
     connection = session.connection()
@@ -70,4 +73,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     names = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608 - model names
+    if on_conflict is not None:
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != on_conflict)
+        sql += f" ON CONFLICT ({on_conflict}) DO UPDATE SET {updates}"
     connection.exec_driver_sql(sql, [tuple(values) for values in params])

@@ -106,6 +106,10 @@ def patron_row(
         "pin_version": version,
         "verified_at": None,
         "reservations_ready": None,
+        # Every column: an upsert over a row the SIP2 learned cache made turns it into a synced
+        # one, as the delete and insert it replaced did.
+        "learned": False,
+        "sip2_ref": None,
     }
 
 
@@ -143,12 +147,16 @@ def apply_records(
         erase_patron_traces(session, gone)  # needs their credentials, so before deleting
     for chunk in _chunks(ids, 500):
         session.execute(delete(cred_table).where(cred_table.patron_id.in_(chunk)))
+    # Live patrons who stay are updated in place (upsert below): deleting one cascades to
+    # their loans, debts, messages and reservations. Staging has no such children.
+    for chunk in _chunks(ids if staging else gone, 500):
         session.execute(delete(patron_table).where(patron_table.patron_id.in_(chunk)))
     if creds and not staging:
         # A card moved from another patron: the newest record owns it (docs/central-api.md
         # "Card numbers"). Staging is append-only; swap_staging keeps the newest row per card.
         _move_cards(session, creds)
-    insert_rows(session, patron_table.__table__, patrons)
+    insert_rows(session, patron_table.__table__, patrons,
+                on_conflict=None if staging else "patron_id")
     insert_rows(session, cred_table.__table__, creds)
     return ApplyCounts(upserted=len(patrons), deleted=len(gone))
 

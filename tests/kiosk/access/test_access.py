@@ -104,3 +104,29 @@ def test_full_sync_swap_keeps_the_loans_debts_messages_and_reservations_of_who_s
         assert queries.patron_count(session) == 1
         assert session.scalars(select(Patron.name)).all() == ["Changed"]  # the staged row
     assert services.access.screen_card(CPR_READ).patron_id == "1000123"
+
+
+def test_a_changed_record_keeps_the_patrons_loans_debts_messages_and_reservations(
+    services: Services,
+) -> None:
+    """A delta sync or an import replaced a changed patron by delete + insert, and the delete
+    cascaded to the patron's loans, debts, messages and reservations. A deleted record still
+    erases them."""
+    _import(services, patron(), patron(patron_id="2000001", cpr="0302851237", cards=[]))
+    at = services.clock.now()
+    with services.sessions.begin() as session:
+        for pid in ("1000123", "2000001"):
+            session.add_all([
+                Loan(patron_id=pid, item_id=f"item-{pid}", loaned_at=at),
+                Debt(patron_id=pid, amount_ore=500, created_at=at),
+                Message(patron_id=pid, channel="receipt", sent_at=at),
+                Reservation(patron_id=pid, title="Book"),
+            ])
+    _import(services, patron(name="Changed Name"),
+            PatronRecord(patron_id="2000001", deleted=True))
+    with services.sessions() as session:
+        for table in (Loan, Debt, Message, Reservation):
+            assert session.scalars(select(table.patron_id)).all() == ["1000123"], table
+        assert session.scalars(select(Patron.name)).all() == ["Changed"]
+        assert queries.patron_count(session) == 1
+    assert services.access.screen_card(CPR_READ).patron_id == "1000123"

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from kioskkit import patron
 
+from kiosk.cache.models import Patron
 from kiosk.cache.patrons import credential_rows, patron_row
 from kiosk.privacy.keyed_hash import KeyedHasher
 
@@ -50,3 +51,9 @@ def test_row_holds_no_cpr_and_no_pin() -> None:
     creds = credential_rows(record, HASHER)
     assert {c["kind"] for c in creds} == {"cpr", "card"}
     assert all(len(c["id"]) == 32 and b"1705901234" not in c["id"] for c in creds)
+
+
+def test_a_row_sets_every_column() -> None:
+    """A sync upserts the row over the cached one: a column left out would keep its old value
+    (a SIP2-learned row would stay `learned`)."""
+    assert set(patron_row(patron(), HASHER, TODAY)) == {c.name for c in Patron.__table__.columns}
