@@ -62,7 +62,7 @@ Offset = Annotated[
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class OutputSection(_Section):
@@ -124,7 +124,7 @@ class CalendarAction(_Section):
     """"empty": only while nobody is inside by the estimate (an output waits for it);
     "occupied": only while somebody is (an announcement to those still inside)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+    model_config = ConfigDict(extra="forbid", frozen=True,
                               populate_by_name=True)
 
     @field_validator("at")

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class LoggingSection(_Section):

@@ -23,7 +23,7 @@ from kiosk.config.models import CalendarSection, KioskConfig
 from kiosk.config_file import DEFAULT_PATHS, find_config
 
 if TYPE_CHECKING:
-    from kiosk.calendar_feed.store import FeedStatus
+    from kiosk.calendar_feed.feed_status import FeedStatus
 
 SECRET_KEYS = ("password", "token", "key")
 __all__ = ["DEFAULT_PATHS", "ConfigError", "LoadedConfig", "find_config", "load", "load_data"]

@@ -40,7 +40,7 @@ WEEKDAYS: tuple[Weekday, ...] = (
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class KioskSection(_Section):

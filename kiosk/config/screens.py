@@ -11,7 +11,7 @@ from kiosk.config.types import Duration
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _seconds_between(value: timedelta, low: float, high: float) -> timedelta:
