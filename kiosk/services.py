@@ -38,7 +38,6 @@ from kiosk.sip2.link import DOOR_TIMEOUT_S, LiveLink, sip2_client
 from kiosk.sip2.rekey import rekey_plaintext
 from kiosk.system.relay_owner import build_relay, held_by_other
 from sync.client import CentralClient
-from sync.http_client import HttpCentralClient
 
 
 @dataclass
@@ -148,6 +147,10 @@ def readers_from_config(readers: Mapping[str, ReaderSection]) -> list[CardReader
 
 
 def central_client(loaded: LoadedConfig) -> CentralClient:
+    # Imported here: requests and the wire models are a twentieth of every verb's start-up
+    # (`kiosk status`, `explain`), and only the verbs that sync use them.
+    from sync.http_client import HttpCentralClient
+
     central = loaded.config.central
     if central.kind != "http":
         raise ValueError(f"no sync client for central.kind {central.kind!r}")

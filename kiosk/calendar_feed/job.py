@@ -10,7 +10,8 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from kiosk.calendar_feed.store import FeedStatus, refresh
+from kiosk.calendar_feed.feed_status import FeedStatus
+from kiosk.calendar_feed.store import refresh
 from kiosk.clock import Clock
 from kiosk.config import LoadedConfig
 from kiosk.config.load import with_calendar_feed

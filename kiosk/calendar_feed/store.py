@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Final
@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 import requests
 
+from kiosk.calendar_feed.feed_status import FeedStatus
 from kiosk.calendar_feed.ics import FeedError, FeedEvent, FeedRules, parse_feed
 from kiosk.config.models import CalendarSection
 
@@ -34,31 +35,6 @@ MAX_FEED_BYTES: Final = 5_000_000
 
 class FeedUnreachable(Exception):
     """The feed could not be fetched (network, HTTP status, missing file)."""
-
-
-@dataclass(frozen=True, slots=True)
-class FeedStatus:
-    """What the kiosk knows about its feed, for check-config, the technician and metrics."""
-
-    source: str
-    good_at: str | None = None
-    """When the copy in use was fetched (ISO 8601), or None when there is none."""
-    events: int = 0
-    attempted_at: str | None = None
-    problems: list[str] = field(default_factory=list)
-    """Why the last attempt was not taken (unreachable or invalid); empty when it was."""
-    unreachable: bool = False
-    """The problem was fetching it (network, HTTP, file), not its content."""
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def summary(self) -> str:
-        using = (f"{self.events} events from the copy of {self.good_at}" if self.good_at
-                 else "no good copy yet: weekly rules and config.toml exceptions only")
-        state = "ok" if self.ok else "NOT UPDATED, keeping the last good calendar"
-        return f"{self.source}: {state}; {using}"
 
 
 def feed_rules(section: CalendarSection) -> FeedRules:

@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk.building.agenda import config_agenda
 from kiosk.cache import queries
 from kiosk.cache.patrons import ApplyCounts, apply_records
-from kiosk.calendar_feed.store import FeedStatus
+from kiosk.calendar_feed.feed_status import FeedStatus
 from kiosk.calendar_feed.store import refresh as refresh_feed
 from kiosk.cli.errors import OperationFailed
 from kiosk.clock import COPENHAGEN, SystemClock

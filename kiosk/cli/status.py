@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from kiosk.cache import queries
-from kiosk.calendar_feed.store import FeedStatus
+from kiosk.calendar_feed.feed_status import FeedStatus
 from kiosk.clock import SystemClock
 from kiosk.config import LoadedConfig
 from kiosk.health.faults import read_published

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from drivers.types import ReaderState
 from kiosk.cache import queries
 from kiosk.cache.models import EntryLog, OutboxItem
-from kiosk.calendar_feed.store import FeedStatus
+from kiosk.calendar_feed.feed_status import FeedStatus
 from kiosk.clock import Clock
 from kiosk.config import LoadedConfig
 from kiosk.metrics.readers import ReaderBoard

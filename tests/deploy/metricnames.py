@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from drivers.relays import make_relay
-from kiosk.calendar_feed.store import FeedStatus
+from kiosk.calendar_feed.feed_status import FeedStatus
 from kiosk.clock import FixedClock
 from kiosk.config import LoadedConfig
 from kiosk.metrics import KioskSources, ReaderBoard, kiosk_metrics
