@@ -82,7 +82,7 @@ def _door(plan: Plan, config: Path, only: frozenset[str]) -> list[Figure]:
         people = visitors(plan.patrons, plan.decisions, rng)
         if "decision" in only:
             with _section("decision"):
-                figures += door.decision(services, people)
+                figures += door.decision(services, people, plan.patrons)
         if "pin_to_relay" in only:
             with _section("pin_to_relay"):
                 figures += door.pin_to_relay(services, visitors(plan.patrons, plan.pin_patrons,

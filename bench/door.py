@@ -25,10 +25,16 @@ from kiosk.privacy.keyed_hash import ARGON2
 from kiosk.services import Services
 
 MS = 1000.0
+DECISION_P99_GOAL_MS = 16.0
+"""DESIGN.md: card to decision on screen."""
+NATIONAL_PATRONS = 6_000_000
+NATIONAL_P99_GOAL_MS = 5.0
+"""Issue 18: the decision's p99 with a national cache (6 M patrons) behind it."""
 
 
-def decision(services: Services, people: Sequence[Visitor]) -> list[Figure]:
-    """Card read -> decision ready, with the PIN (hk1) where the rules ask for one."""
+def decision(services: Services, people: Sequence[Visitor], patrons: int = 0) -> list[Figure]:
+    """Card read -> decision ready, with the PIN (hk1) where the rules ask for one; `patrons`
+    cached (from NATIONAL_PATRONS on, the p99 goal is issue 18's 5 ms)."""
     access = services.access
     times: list[float] = []
     for v in people:
@@ -40,11 +46,12 @@ def decision(services: Services, people: Sequence[Visitor]) -> list[Figure]:
         times.append(time.perf_counter() - start)
         assert evaluation.decision is not None
     base = _bare_select(services, people)
+    goal = NATIONAL_P99_GOAL_MS if patrons >= NATIONAL_PATRONS else DECISION_P99_GOAL_MS
     n = len(people)
     p99, base99 = percentile(times, 99) * MS, percentile(base, 99) * MS
     return [
-        emit(Figure("decision_p50_ms", percentile(times, 50) * MS, "ms", 16, n)),
-        emit(Figure("decision_p99_ms", p99, "ms", 16, n)),
+        emit(Figure("decision_p50_ms", percentile(times, 50) * MS, "ms", DECISION_P99_GOAL_MS, n)),
+        emit(Figure("decision_p99_ms", p99, "ms", goal, n)),
         emit(Figure("decision_baseline_select_p99_ms", base99, "ms", None, n,
                     "bare SELECT of one credential by primary key")),
         emit(Figure("decision_ratio_to_select_p99", p99 / base99, "x", None, n)),
