@@ -17,6 +17,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Final, Protocol
@@ -27,6 +28,8 @@ DEFAULT_SIGNALS: Final = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.S
 """Stop requests, and SIGABRT: systemd's watchdog kills a frozen event loop with it (the
 watcher thread still runs when the main thread is stuck)."""
 _STOP_WATCHER: Final = b"\x00"
+_MAIN_GRACE_S: Final = 0.05
+"""How long the watcher lets the main thread run the handler before it sends it the signal."""
 
 _Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
 Then = Callable[[int], None]
@@ -66,6 +69,11 @@ class SignalGuard:
         self._relay = relay
         self.then = then
         self._lock = threading.Lock()
+        self._wake_lock = threading.Lock()
+        self._wakes: dict[int, int] = {}
+        """Signals the watcher sent the main thread, not yet seen again by the handler."""
+        """Held while the handlers are put back, so the watcher's wake-up never meets the
+        previous handler (SIG_DFL would kill the process with the signal, not exit 128+n)."""
         self._previous: dict[int, _Handler] = {}
         self.received: list[int] = []
         self._signals = frozenset(signals)
@@ -97,12 +105,13 @@ class SignalGuard:
     def uninstall(self) -> None:
         if not self._installed:
             return
-        self._installed = False
-        atexit.unregister(self._at_exit)
-        for signum, previous in self._previous.items():
-            if signal.getsignal(signum) == self._handler:
-                signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
-        signal.set_wakeup_fd(self._old_wakeup)
+        with self._wake_lock:
+            self._installed = False
+            atexit.unregister(self._at_exit)
+            for signum, previous in self._previous.items():
+                if signal.getsignal(signum) == self._handler:
+                    signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
+            signal.set_wakeup_fd(self._old_wakeup)
         with contextlib.suppress(OSError):
             os.write(self._write_fd, _STOP_WATCHER)
         self._watcher.join(2.0)
@@ -122,15 +131,33 @@ class SignalGuard:
                 return
             if not data or _STOP_WATCHER in data:
                 return
-            mine = [s for s in data if s in self._signals]
+            mine = [s for s in data if s in self._previous]
             if mine:
                 _close(self._current(), signal.Signals(mine[0]).name)
+                self._wake_main(mine[0])
+
+    def _wake_main(self, signum: int) -> None:
+        """Make sure the main thread runs the Python handler. The kernel may hand a
+        process-directed signal to any thread: given to this one, the C handler ran here and
+        the main thread slept on in pause() or another blocking call, the process never
+        exiting (CI: the relay OFF, then no exit in 30 s). Sent to the main thread itself, the
+        signal ends that call; if the handler ran just before, it ignores this second one."""
+        deadline = time.monotonic() + _MAIN_GRACE_S
+        while signum not in self.received and time.monotonic() < deadline:
+            time.sleep(0.005)  # usually the main thread got it, and handles it now
+        with self._wake_lock, contextlib.suppress(OSError):  # OSError: the main thread ended
+            if self._installed and signum not in self.received:
+                self._wakes[signum] = self._wakes.get(signum, 0) + 1
+                signal.pthread_kill(threading.main_thread().ident or 0, signum)
 
     def _handler(self, signum: int, frame: FrameType | None) -> None:
+        if signum in self.received and self._wakes.get(signum, 0) > 0:
+            self._wakes[signum] -= 1
+            return  # the watcher's wake-up came after the main thread handled the signal
+        self.received.append(signum)
         # The watcher has usually done this already; closing twice is harmless, and here it
         # also covers a watcher that has not been scheduled yet.
         _close(self._current(), signal.Signals(signum).name)
-        self.received.append(signum)
         if self.then is not None:
             self.then(signum)
             return

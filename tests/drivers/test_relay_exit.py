@@ -70,3 +70,52 @@ def test_uninstall_restores_previous_handlers() -> None:
         assert signal.getsignal(signal.SIGTERM) is not before
         uninstall()
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+CHILD_SIGNAL_TO_ANOTHER_THREAD = """
+import signal, sys, threading
+from drivers.relays import make_relay, switch_off_on_exit
+relay = make_relay("lcus", port=sys.argv[1], channel=1)
+switch_off_on_exit(relay)
+relay.on()
+watcher = next(t for t in threading.enumerate() if t.name == "relay-signal-watcher")
+
+def deliver():
+    sys.stdin.readline()
+    signal.pthread_kill(watcher.ident, signal.SIGTERM)
+
+threading.Thread(target=deliver, daemon=True).start()
+print("ready", flush=True)
+while True:
+    signal.pause()
+"""
+
+
+def test_a_stop_signal_given_to_another_thread_still_ends_the_process(
+    pty_pair: PtyPair,
+) -> None:
+    """The kernel may hand a process-directed SIGTERM to any thread. Given to the watcher
+    thread, its C handler ran there: the relay went off, and the main thread slept on in
+    pause(), never running the Python handler (seen in CI under libfaketime: no exit in 30 s).
+    Here the signal is sent to the watcher thread on purpose."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD_SIGNAL_TO_ANOTHER_THREAD, pty_pair.path],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    try:
+        assert read_exact(pty_pair.master, 8, timeout=10) == LCUS_OFF + LCUS_ON
+        assert child.stdout is not None
+        assert child.stdin is not None
+        assert child.stdout.readline() == b"ready\n"
+        child.stdin.write(b"go\n")
+        child.stdin.flush()
+        assert read_exact(pty_pair.master, 4, timeout=30) == LCUS_OFF
+        assert child.wait(timeout=30) == -signal.SIGTERM
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=5)
+        for stream in (child.stdin, child.stdout, child.stderr):
+            if stream is not None:
+                stream.close()
