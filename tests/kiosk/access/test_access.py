@@ -76,42 +76,12 @@ def test_full_sync_swap_removes_patrons_and_their_traces(services: Services) -> 
     assert decision.reason is Reason.UNKNOWN_CARD
 
 
-def test_full_sync_swap_keeps_the_loans_debts_messages_and_reservations_of_who_stays(
-    services: Services,
-) -> None:
-    """The swap once deleted every patron and inserted the staged set again: ON DELETE CASCADE
-    then wiped the loans, debts, messages and reservations of every patron at each full sync
-    (daily under `kiosk run`), the offline loans included."""
-    gone = patron(patron_id="2000001", cpr="0302851237", cards=[])
-    _import(services, patron(), gone)
-    at = services.clock.now()
-    with services.sessions.begin() as session:
-        for pid in ("1000123", "2000001"):
-            session.add_all([
-                Loan(patron_id=pid, item_id=f"item-{pid}", loaned_at=at),
-                Debt(patron_id=pid, amount_ore=500, created_at=at),
-                Message(patron_id=pid, channel="receipt", sent_at=at),
-                Reservation(patron_id=pid, title="Book"),
-            ])
-    with services.sessions.begin() as session:
-        begin_staging(session)
-        apply_records(session, [patron(name="Changed Name")], services.hasher, staging=True,
-                      today=services.clock.now().date())
-        swap_staging(session)
-    with services.sessions() as session:
-        for table in (Loan, Debt, Message, Reservation):
-            assert session.scalars(select(table.patron_id)).all() == ["1000123"], table
-        assert queries.patron_count(session) == 1
-        assert session.scalars(select(Patron.name)).all() == ["Changed"]  # the staged row
-    assert services.access.screen_card(CPR_READ).patron_id == "1000123"
+CIRCULATION = (Loan, Debt, Message, Reservation)
+"""The tables whose rows belong to a patron (ON DELETE CASCADE)."""
 
 
-def test_a_changed_record_keeps_the_patrons_loans_debts_messages_and_reservations(
-    services: Services,
-) -> None:
-    """A delta sync or an import replaced a changed patron by delete + insert, and the delete
-    cascaded to the patron's loans, debts, messages and reservations. A deleted record still
-    erases them."""
+def _two_patrons_with_circulation(services: Services) -> None:
+    """1000123 and 2000001 in the cache, each with a loan, a debt, a message, a reservation."""
     _import(services, patron(), patron(patron_id="2000001", cpr="0302851237", cards=[]))
     at = services.clock.now()
     with services.sessions.begin() as session:
@@ -122,11 +92,39 @@ def test_a_changed_record_keeps_the_patrons_loans_debts_messages_and_reservation
                 Message(patron_id=pid, channel="receipt", sent_at=at),
                 Reservation(patron_id=pid, title="Book"),
             ])
-    _import(services, patron(name="Changed Name"),
-            PatronRecord(patron_id="2000001", deleted=True))
+
+
+def _only_1000123_left_renamed(services: Services) -> None:
     with services.sessions() as session:
-        for table in (Loan, Debt, Message, Reservation):
+        for table in CIRCULATION:
             assert session.scalars(select(table.patron_id)).all() == ["1000123"], table
-        assert session.scalars(select(Patron.name)).all() == ["Changed"]
+        assert session.scalars(select(Patron.name)).all() == ["Changed"]  # the new row
         assert queries.patron_count(session) == 1
     assert services.access.screen_card(CPR_READ).patron_id == "1000123"
+
+
+def test_full_sync_swap_keeps_the_loans_debts_messages_and_reservations_of_who_stays(
+    services: Services,
+) -> None:
+    """The swap once deleted every patron and inserted the staged set again: ON DELETE CASCADE
+    then wiped the loans, debts, messages and reservations of every patron at each full sync
+    (daily under `kiosk run`), the offline loans included."""
+    _two_patrons_with_circulation(services)
+    with services.sessions.begin() as session:
+        begin_staging(session)
+        apply_records(session, [patron(name="Changed Name")], services.hasher, staging=True,
+                      today=services.clock.now().date())
+        swap_staging(session)
+    _only_1000123_left_renamed(services)
+
+
+def test_a_changed_record_keeps_the_patrons_loans_debts_messages_and_reservations(
+    services: Services,
+) -> None:
+    """A delta sync or an import replaced a changed patron by delete + insert, and the delete
+    cascaded to the patron's loans, debts, messages and reservations. A deleted record still
+    erases them."""
+    _two_patrons_with_circulation(services)
+    _import(services, patron(name="Changed Name"),
+            PatronRecord(patron_id="2000001", deleted=True))
+    _only_1000123_left_renamed(services)
