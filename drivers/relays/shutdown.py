@@ -28,8 +28,11 @@ DEFAULT_SIGNALS: Final = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.S
 """Stop requests, and SIGABRT: systemd's watchdog kills a frozen event loop with it (the
 watcher thread still runs when the main thread is stuck)."""
 _STOP_WATCHER: Final = b"\x00"
-_MAIN_GRACE_S: Final = 0.05
-"""How long the watcher lets the main thread run the handler before it sends it the signal."""
+_MAIN_GRACE_S: Final = 1.0
+"""How long the watcher lets the main thread run the handler before it sends it the signal.
+A verb's main thread wakes at least every 20-200 ms and runs the handler by itself; only one
+blocked for good needs the wake-up. Sooner, it landed inside the verbs' timed waits, where the
+handler's SystemExit broke a threading lock (exit 1, not 130; 1 run in 12 under libfaketime)."""
 
 _Handler = Callable[[int, FrameType | None], object] | int | signal.Handlers | None
 Then = Callable[[int], None]
@@ -144,7 +147,7 @@ class SignalGuard:
         signal ends that call; if the handler ran just before, it ignores this second one."""
         deadline = time.monotonic() + _MAIN_GRACE_S
         while signum not in self.received and time.monotonic() < deadline:
-            time.sleep(0.005)  # usually the main thread got it, and handles it now
+            time.sleep(0.01)  # usually the main thread got it, and handles it now
         with self._wake_lock, contextlib.suppress(OSError):  # OSError: the main thread ended
             if self._installed and signum not in self.received:
                 self._wakes[signum] = self._wakes.get(signum, 0) + 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import threading
 import time
 from dataclasses import replace
 
@@ -118,7 +117,6 @@ def attempt(args: argparse.Namespace, loaded: LoadedConfig, session: RelaySessio
 
 def _wait_for_pulse(relay: BaseRelay, limit_s: float) -> None:
     """Let a granted pulse run its course before close() switches the relay off."""
-    done = threading.Event()
     deadline = time.monotonic() + limit_s
     while relay.is_on and time.monotonic() < deadline:
-        done.wait(0.05)
+        time.sleep(0.05)  # not an Event's wait: see kiosk/cli/hardware.py _settles_off

@@ -87,8 +87,8 @@ def test_a_signal_during_a_relay_test_switches_off_first(
         assert board.command() == ON
         os.kill(proc.pid, signum)
         assert board.command() == OFF, "the signal must switch the relay off"
-        code, out, _err = finish(proc)
-        assert code == 128 + signum
+        code, out, err = finish(proc)
+        assert code == 128 + signum, err
         assert out == ""  # no success line for a test that was cut short
     finally:
         if proc.poll() is None:
