@@ -73,10 +73,10 @@ class SignalGuard:
         self.then = then
         self._lock = threading.Lock()
         self._wake_lock = threading.Lock()
-        self._wakes: dict[int, int] = {}
-        """Signals the watcher sent the main thread, not yet seen again by the handler."""
         """Held while the handlers are put back, so the watcher's wake-up never meets the
         previous handler (SIG_DFL would kill the process with the signal, not exit 128+n)."""
+        self._wakes: dict[int, int] = {}
+        """Signals the watcher sent the main thread, not yet seen again by the handler."""
         self._previous: dict[int, _Handler] = {}
         self.received: list[int] = []
         self._signals = frozenset(signals)

@@ -54,6 +54,12 @@ def processor(table: Table, column: str, dialect: Dialect) -> Processor | None:
     return process
 
 
+def upsert_clause(columns: list[str], key: str) -> str:
+    """` ON CONFLICT (key) DO UPDATE SET` every other column to the inserted row's value."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    return f" ON CONFLICT ({key}) DO UPDATE SET {updates}"
+
+
 def insert_rows(
     session: Session, table: Table, rows: list[dict[str, Any]], on_conflict: str | None = None
 ) -> None:
@@ -74,6 +80,5 @@ def insert_rows(
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608 - model names
     if on_conflict is not None:
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != on_conflict)
-        sql += f" ON CONFLICT ({on_conflict}) DO UPDATE SET {updates}"
+        sql += upsert_clause(columns, on_conflict)
     connection.exec_driver_sql(sql, [tuple(values) for values in params])

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from drivers.cardparse import normalise_card
 from drivers.cpr import cpr_birth_date, normalise_cpr
 from kiosk.cache import counting
-from kiosk.cache.bulk import insert_rows
+from kiosk.cache.bulk import insert_rows, upsert_clause
 from kiosk.cache.models import (
     Credential,
     EntryLog,
@@ -283,12 +283,11 @@ def swap_staging(session: Session) -> ApplyCounts:
 def _upsert_staged_patrons(connection: Connection) -> None:
     columns = [c.name for c in Patron.__table__.columns]
     names = ", ".join(columns)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "patron_id")
     # "WHERE true": SQLite's documented way to tell an upsert's ON from a join's.
     connection.exec_driver_sql(
         f"INSERT INTO {Patron.__tablename__} ({names}) "  # noqa: S608 - the model's own names
-        f"SELECT {names} FROM {StagingPatron.__tablename__} WHERE true "
-        f"ON CONFLICT (patron_id) DO UPDATE SET {updates}")
+        f"SELECT {names} FROM {StagingPatron.__tablename__} WHERE true"
+        + upsert_clause(columns, "patron_id"))
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
