@@ -36,6 +36,7 @@ def write_config(root: Path, extra: str = "") -> Path:
     if line not in text:
         raise RuntimeError("the shipped config.toml no longer sets data_dir = \"data\"")
     text = text.replace(line, f'data_dir = "{(root / "data").as_posix()}"', 1)
+    root.mkdir(parents=True, exist_ok=True)
     path = root / "config.toml"
     path.write_text(text + extra, encoding="utf-8")
     return path
