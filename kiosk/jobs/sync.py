@@ -42,6 +42,7 @@ from sync.client import (
     SyncPage,
     iter_pages,
 )
+from sync.prefetch import Prefetched
 from sync.records import PatronRecord, RecordError
 
 log = logging.getLogger(__name__)
@@ -183,13 +184,14 @@ class SyncService:
 
     def _delta(self, cursor: str) -> SyncReport:
         report = SyncReport(full=False)
-        for page in iter_pages(self.client, cursor):
-            report.pages += 1
-            records = self._usable(page, report)
-            with self.sessions.begin() as session:
-                report.counts.add(self._apply(session, records, report.pages, staging=False))
-                if page.is_last:
-                    queries.set_state(session, CURSOR_KEY, page.cursor)
+        with Prefetched(iter_pages(self.client, cursor), "sync-fetch") as pages:
+            for page in pages:
+                report.pages += 1
+                records = self._usable(page, report)
+                with self.sessions.begin() as session:
+                    report.counts.add(self._apply(session, records, report.pages, staging=False))
+                    if page.is_last:
+                        queries.set_state(session, CURSOR_KEY, page.cursor)
         return report
 
     def _full(self) -> SyncReport:
@@ -197,12 +199,13 @@ class SyncService:
         with self.sessions.begin() as session:
             begin_staging(session)
         final_cursor = None
-        for page in iter_pages(self.client, None):
-            report.pages += 1
-            records = self._usable(page, report)
-            with self.sessions.begin() as session:
-                self._apply(session, records, report.pages, staging=True)
-            final_cursor = page.cursor
+        with Prefetched(iter_pages(self.client, None), "sync-fetch") as pages:
+            for page in pages:
+                report.pages += 1
+                records = self._usable(page, report)
+                with self.sessions.begin() as session:
+                    self._apply(session, records, report.pages, staging=True)
+                final_cursor = page.cursor
         with self.sessions.begin() as session:
             report.counts = swap_staging(session)
             if final_cursor is not None:
