@@ -19,7 +19,7 @@ from kiosk.access.rules import rule_set_version
 from kiosk.access.service import AccessService
 from kiosk.access.sip2 import Sip2AccessService
 from kiosk.cache.db import checkpoint, open_database, require_private_files
-from kiosk.cache.integrity import Repair, ensure_sound, sqlite_path
+from kiosk.cache.integrity import START_CHECK_BUDGET_S, Repair, ensure_sound, sqlite_path
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import LoadedConfig
 from kiosk.config.models import ReaderSection, RelaySection
@@ -65,12 +65,16 @@ class Services:
         self.engine.dispose()
 
 
-def build_services(loaded: LoadedConfig, clock: Clock, faults: Faults | None = None) -> Services:
+def build_services(
+    loaded: LoadedConfig, clock: Clock, faults: Faults | None = None,
+    check_budget_s: float = START_CHECK_BUDGET_S,
+) -> Services:
     """Open (and migrate) the cache, load or create the installation key, wire the rules.
 
     `faults`: the running kiosk's fault owner; a one-shot verb gets a fresh one.
+    `check_budget_s`: how long the start-up integrity check may take (kiosk/cache/integrity.py).
     """
-    repair = _check_cache(loaded)
+    repair = _check_cache(loaded, check_budget_s)
     engine, sessions = open_database(loaded.database_url)
     try:
         key = guarded_key(loaded.key_file, sessions)
@@ -104,13 +108,13 @@ def _machine_clock_trust(loaded: LoadedConfig, clock: Clock) -> ClockTrust:
     return memory.peek(read_clock(clock), clock_limits(loaded.config.retention))
 
 
-def _check_cache(loaded: LoadedConfig) -> Repair | None:
+def _check_cache(loaded: LoadedConfig, budget_s: float) -> Repair | None:
     """quick_check the SQLite cache before it is opened; quarantine it if damaged."""
     path = sqlite_path(loaded.database_url)
     if path is None:
         return None
     require_private_files(path)  # a file others may read is refused before it is opened
-    return ensure_sound(path, in_use_by=held_by_other(loaded.data_dir))
+    return ensure_sound(path, in_use_by=held_by_other(loaded.data_dir), budget_s=budget_s)
 
 
 def access_service(

@@ -307,3 +307,17 @@ def test_damage_found_in_the_background_stops_the_door_and_is_moved_aside_at_the
     assert "found by the last whole-file check" in result.err
     _assert_one_line_and_a_new_cache(result.err, db, kiosk)
     assert not mark.exists()
+
+
+def test_status_on_a_large_cache_still_moves_aside_a_file_that_is_not_a_database(
+    kiosk: KioskCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kiosk status` gives the start-up check no time on a large cache (a report: the
+    background job checks whole), yet a file SQLite cannot read at all is still found."""
+    db = _seeded(kiosk, tmp_path)
+    monkeypatch.setattr(integrity, "ALWAYS_WHOLE_BYTES", 0)  # this cache counts as large
+    with db.open("r+b") as f:
+        f.write(b"this is not SQLite at all")
+    result = kiosk("status", "--json")
+    assert result.code == 0
+    _assert_one_line_and_a_new_cache(result.err, db, kiosk)
