@@ -27,16 +27,20 @@ def _say(**fields: object) -> None:
 
 def main(argv: list[str]) -> int:
     config, patrons, visits = argv[0], int(argv[1]), int(argv[2])
+    from kiosk.config import load
+    from kiosk.privacy.redaction import install_redaction
+    from kiosk.services import begin_cache_check
+
+    install_redaction()  # as `kiosk run` does, and in its order: config, check begun, imports
+    loaded = load(Path(config))
+    checked = begin_cache_check(loaded)
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app.assemble import Kiosk
     from kiosk.app.run import run
     from kiosk.clock import FixedClock
-    from kiosk.config import load
-    from kiosk.privacy.redaction import install_redaction
-
-    install_redaction()  # as `kiosk run` does
 
     def hooked(kiosk: Kiosk) -> None:
         def shown() -> None:
@@ -47,8 +51,8 @@ def main(argv: list[str]) -> int:
 
         QTimer.singleShot(0, shown)
 
-    return run(load(Path(config)), clock=FixedClock(STAFFED_AT), background=False,
-               on_started=hooked)
+    return run(loaded, clock=FixedClock(STAFFED_AT), background=False, on_started=hooked,
+               checked=checked)
 
 
 def _play(kiosk: object, patrons: int, visits: int, pump: object) -> None:

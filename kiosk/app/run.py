@@ -20,6 +20,7 @@ from kiosk.app.assemble import Kiosk, assemble
 from kiosk.app.display import show_full_screen
 from kiosk.app.loop import quit_on_signals, systemd_watchdog
 from kiosk.app.startup import services_or_wait
+from kiosk.cache.integrity import Verdict
 from kiosk.cli.relay_session import RelaySession
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import LoadedConfig
@@ -36,12 +37,14 @@ def run(
     clock: Clock | None = None,
     background: bool = True,
     on_started: Callable[[Kiosk], None] | None = None,
+    checked: Verdict | None = None,
 ) -> int:
     """`kiosk run`: full screen, no decorations, readers and relay from the config.
 
     `session`: the verb's hold on the relay (kiosk/cli/main.py); without one (the benchmark)
     the relay is built here and a guard installed for the loop. `clock`, `background` and
-    `on_started` are for the benchmark (bench/kiosk_child.py).
+    `on_started` are for the benchmark (bench/kiosk_child.py). `checked`: the cache's
+    start-up check, begun before this module was imported (kiosk/services.py).
     """
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QWidget
@@ -53,8 +56,13 @@ def run(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         # A cache or key it cannot use: out of order on screen until it can (never a loop).
-        started = services_or_wait(lambda: build_services(loaded, clock or SystemClock()),
-                                   guard)
+        early = [checked] if checked is not None else []
+
+        def build() -> Services:  # the early verdict serves the first try only
+            return build_services(loaded, clock or SystemClock(),
+                                  checked=early.pop() if early else None)
+
+        started = services_or_wait(build, guard)
     except BaseException:
         relay.close()
         raise

@@ -178,18 +178,42 @@ def quarantine(path: Path, problem: str) -> Repair:
     return repair
 
 
+Verdict = Callable[[], "str | None"]
+"""A check begun earlier (begin_check): calling it waits for what check() said."""
+
+
+def begin_check(path: Path, budget_s: float = START_CHECK_BUDGET_S) -> Verdict:
+    """check(path, budget_s) begun now on a thread of its own. `kiosk run` begins it before
+    importing Qt and the kiosk: SQLite walks the file with the GIL released, so the start-up
+    check and the imports share the wall clock instead of adding up (issue 18: cold start)."""
+    verdict: list[str | None] = []
+    thread = threading.Thread(target=lambda: verdict.append(check(path, budget_s)),
+                              name="integrity-start", daemon=True)
+    thread.start()
+
+    def wait() -> str | None:
+        thread.join()
+        if not verdict:  # the thread died: no verdict, as for a check cut short
+            return None
+        return verdict[0]
+
+    return wait
+
+
 def ensure_sound(
-    path: Path, in_use_by: str | None = None, budget_s: float = START_CHECK_BUDGET_S
+    path: Path, in_use_by: str | None = None, budget_s: float = START_CHECK_BUDGET_S,
+    checked: Verdict | None = None,
 ) -> Repair | None:
     """Check `path` (or take the background check's marker); quarantine it if damaged.
     Returns what was done, or None.
 
     `in_use_by`: another process that has the file open (e.g. "kiosk run (pid 812)"): moving
     the file from under it would split the cache in two, so CacheDamaged is raised instead.
+    `checked`: the check already begun (begin_check), instead of checking now.
     """
     problem = _marked(path) if path.exists() else None
     if problem is None:
-        problem = check(path, budget_s)
+        problem = checked() if checked is not None else check(path, budget_s)
     if problem is None:
         marker(path).unlink(missing_ok=True)  # a marker without its file: nothing to move
         return None

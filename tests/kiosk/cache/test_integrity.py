@@ -21,7 +21,7 @@ import pytest
 from kioskkit import CONTRACT_PATRON, REPO, SELF_SERVICE_AT, KioskCli, write_jsonl
 
 from kiosk.cache import integrity
-from kiosk.cache.integrity import NotChecked, check, ensure_sound, whole_file_check
+from kiosk.cache.integrity import NotChecked, begin_check, check, ensure_sound, whole_file_check
 from kiosk.clock import FixedClock
 from kiosk.config import load
 from kiosk.health.faults import CACHE_DAMAGED
@@ -321,3 +321,20 @@ def test_status_on_a_large_cache_still_moves_aside_a_file_that_is_not_a_database
     result = kiosk("status", "--json")
     assert result.code == 0
     _assert_one_line_and_a_new_cache(result.err, db, kiosk)
+
+
+def test_a_check_begun_early_gives_the_same_verdict_and_the_same_move(
+    kiosk: KioskCli, tmp_path: Path
+) -> None:
+    """`kiosk run` begins the start-up check before its imports (begin_check); what it finds
+    must be what the check at opening would have found, and be acted on the same way."""
+    db = _seeded(kiosk, tmp_path)
+    assert begin_check(db)() is None
+    db.write_bytes(_damaging_flips(db))
+    problem = check(db)
+    assert problem is not None
+    assert begin_check(db)() == problem
+    repair = ensure_sound(db, checked=begin_check(db))
+    assert repair is not None
+    assert repair.problem == problem
+    assert any(p.name.startswith("kiosk.db.") for p in _quarantined(db.parent))
