@@ -32,10 +32,11 @@ def _convert(rows: list[dict[str, Any]], processors: dict[str, Any]) -> None:
 
 def main() -> int:
     hasher = KeyedHasher(bytes(32))
-    rows = [patron_row(parse_patron(r, "bench"), hasher)
-            for r in synthetic_patrons(5000, 1, date(2026, 11, 21))]
+    today = date(2026, 11, 21)
+    rows = [patron_row(parse_patron(r, "bench"), hasher, today)
+            for r in synthetic_patrons(5000, 1, today)]
     table = Patron.__table__
-    ways = {
+    ways: dict[str, dict[str, Any]] = {
         "SQLAlchemy's processors": {c.name: c.type.dialect_impl(DIALECT).bind_processor(DIALECT)
                                     for c in table.c},
         "kiosk/cache/bulk.py": {c.name: processor(table, c.name, DIALECT)  # type: ignore[arg-type]
