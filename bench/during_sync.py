@@ -20,13 +20,12 @@ from pathlib import Path
 
 from bench.figures import Figure, emit, percentile
 from bench.load_during_sync import MS, Ticker, decide
-from bench.sync_child import PAGE_LIMIT
 from bench.syncbench import change_patrons
 from bench.workspace import Visitor, open_services, visitors
 from kiosk.jobs.sync import SyncService
 from kiosk.services import Services
 from kiosk.system.heap import freeze_startup_heap
-from sync.http_client import HttpCentralClient
+from sync.http_client import PAGE_LIMIT, HttpCentralClient
 
 CHANGES = 1000
 

@@ -18,9 +18,7 @@ from bench.workspace import current_rss_mb, open_services, peak_rss_mb
 from kiosk.jobs.sync import SyncService
 from kiosk.system.heap import freeze_startup_heap
 from sync.client import iter_pages
-from sync.http_client import HttpCentralClient
-
-PAGE_LIMIT = 5000
+from sync.http_client import PAGE_LIMIT, HttpCentralClient
 
 
 def main(argv: list[str]) -> int:

@@ -40,6 +40,8 @@ from sync.client import (
 log = logging.getLogger(__name__)
 
 MAX_PAGE_LIMIT: Final = 5000  # docs/central-api.md: servers clamp above this
+PAGE_LIMIT: Final = 1000
+"""Records per page a kiosk asks for (docs/central-api.md "kiosks send 1000")."""
 MAX_EVENTS_PER_REQUEST: Final = 500  # docs/central-api.md: POST /v1/events
 MAX_BODY_BYTES: Final = 64 * 1024 * 1024  # a 5000-record page is ~2.5 MB; far more is a fault
 _CHUNK: Final = 256 * 1024
@@ -77,7 +79,7 @@ class HttpCentralClient:
         retries: int = 4,
         backoff_base: float = 0.5,
         backoff_cap: float = 300,
-        page_limit: int = 1000,
+        page_limit: int = PAGE_LIMIT,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         now: Callable[[], datetime] | None = None,
