@@ -42,7 +42,6 @@ from sync.client import (
     SyncPage,
     iter_pages,
 )
-from sync.prefetch import Prefetched
 from sync.records import PatronRecord, RecordError
 
 log = logging.getLogger(__name__)
@@ -184,14 +183,13 @@ class SyncService:
 
     def _delta(self, cursor: str) -> SyncReport:
         report = SyncReport(full=False)
-        with Prefetched(iter_pages(self.client, cursor), "sync-fetch") as pages:
-            for page in pages:
-                report.pages += 1
-                records = self._usable(page, report)
-                with self.sessions.begin() as session:
-                    report.counts.add(self._apply(session, records, report.pages, staging=False))
-                    if page.is_last:
-                        queries.set_state(session, CURSOR_KEY, page.cursor)
+        for page in iter_pages(self.client, cursor):
+            report.pages += 1
+            records = self._usable(page, report)
+            with self.sessions.begin() as session:
+                report.counts.add(self._apply(session, records, report.pages, staging=False))
+                if page.is_last:
+                    queries.set_state(session, CURSOR_KEY, page.cursor)
         return report
 
     def _full(self) -> SyncReport:
@@ -199,13 +197,12 @@ class SyncService:
         with self.sessions.begin() as session:
             begin_staging(session)
         final_cursor = None
-        with Prefetched(iter_pages(self.client, None), "sync-fetch") as pages:
-            for page in pages:
-                report.pages += 1
-                records = self._usable(page, report)
-                with self.sessions.begin() as session:
-                    self._apply(session, records, report.pages, staging=True)
-                final_cursor = page.cursor
+        for page in iter_pages(self.client, None):
+            report.pages += 1
+            records = self._usable(page, report)
+            with self.sessions.begin() as session:
+                self._apply(session, records, report.pages, staging=True)
+            final_cursor = page.cursor
         with self.sessions.begin() as session:
             report.counts = swap_staging(session)
             if final_cursor is not None:
