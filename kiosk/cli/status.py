@@ -57,8 +57,9 @@ def feed_section(feed: FeedStatus | None) -> dict[str, object] | None:
 
 def status(args: argparse.Namespace, loaded: LoadedConfig) -> int:
     # A report, not a start: no door waits on its verdict, so it takes the background check's
-    # (the `integrity` job, its marker) and checks whole only a small cache; the 0.5 s start-up
-    # budget was a third of every status and found nothing on a large one (issue 18).
+    # (the `integrity` job, its marker) and checks whole only a small cache. On a large one the
+    # 0.5 s start-up check was cut short every time, which is no verdict, and a third of every
+    # status (issue 18).
     services = build_services(loaded, SystemClock(), check_budget_s=STATUS_CHECK_BUDGET_S)
     now = services.clock.now()
     clock = clock_now(loaded, services.clock)

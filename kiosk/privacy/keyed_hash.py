@@ -73,7 +73,6 @@ class KeyedHasher:
     def __init__(self, key: bytes) -> None:
         if len(key) != KEY_BYTES:
             raise ValueError("installation key must be 32 bytes")
-        self._key = key
         # HMAC's two keyed SHA-256 states, made once: each MAC then copies them instead of
         # keying again (RFC 2104, the very same bytes as hmac.digest; 1.3 µs against 3.0 µs,
         # and a full sync makes three per patron: issue 18).
