@@ -7,7 +7,9 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import signal
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,3 +103,19 @@ class Board:
                 return None
             data += os.read(self.pair.master, 4 - len(data))
         return data
+
+
+@contextlib.contextmanager
+def stop_signals_at_default() -> Iterator[None]:
+    """Children started inside get SIGHUP and SIGINT at their defaults, as systemd starts the
+    kiosk. The kiosk keeps an ignored stop signal ignored, as daemons do, and the suite may
+    have been started with them ignored: nohup ignores SIGHUP, and a shell starts a background
+    job with SIGINT ignored. Without this, those signal tests would test how the suite was
+    started (a CI run in the background failed both SIGINT cases)."""
+    before = {signum: signal.signal(signum, signal.SIG_DFL)
+              for signum in (signal.SIGHUP, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

@@ -6,13 +6,23 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from driverkit import PtyPair, read_exact
+from ptykit import stop_signals_at_default
 
 LCUS_ON, LCUS_OFF = bytes.fromhex("A0 01 01 A2"), bytes.fromhex("A0 01 00 A1")
 REPO = Path(__file__).resolve().parents[2]
+
+
+
+@pytest.fixture(autouse=True)
+def _as_under_systemd() -> Iterator[None]:
+    with stop_signals_at_default():
+        yield
+
 
 CHILD = """
 import signal, sys

@@ -23,7 +23,7 @@ from faultkit import child_env, fake_central
 from kioskkit import write_config
 from ptykit import OFF_LCUS as OFF
 from ptykit import ON_LCUS as ON
-from ptykit import Board, PtyPair, read_available
+from ptykit import Board, PtyPair, read_available, stop_signals_at_default
 
 from kiosk.system.relay_owner import LOCK_NAME
 
@@ -43,13 +43,9 @@ def config(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def hangup_not_ignored() -> Iterator[None]:
-    """The kiosk keeps SIGHUP ignored when it starts ignored (under nohup), as daemons do: a
-    suite started under nohup would pass that on to every kiosk here, and the SIGHUP case would
-    test nohup. The children start with the default, as under systemd."""
-    before = signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    yield
-    signal.signal(signal.SIGHUP, before)
+def _as_under_systemd() -> Iterator[None]:
+    with stop_signals_at_default():
+        yield
 
 
 def kiosk(config: Path, board: Board, *argv: str, pulse: float = 20.0,
