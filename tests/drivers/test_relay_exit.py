@@ -17,7 +17,6 @@ LCUS_ON, LCUS_OFF = bytes.fromhex("A0 01 01 A2"), bytes.fromhex("A0 01 00 A1")
 REPO = Path(__file__).resolve().parents[2]
 
 
-
 @pytest.fixture(autouse=True)
 def _as_under_systemd() -> Iterator[None]:
     with stop_signals_at_default():
