@@ -27,13 +27,13 @@ def _say(**fields: object) -> None:
 
 def main(argv: list[str]) -> int:
     config, patrons, visits = argv[0], int(argv[1]), int(argv[2])
+    from kiosk.cache.integrity import begin_cache_check
     from kiosk.config import load
     from kiosk.privacy.redaction import install_redaction
-    from kiosk.services import begin_cache_check
 
     install_redaction()  # as `kiosk run` does, and in its order: config, check begun, imports
     loaded = load(Path(config))
-    checked = begin_cache_check(loaded)
+    checked = begin_cache_check(loaded.database_url)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -18,14 +18,13 @@ from drivers.types import CardReader
 from kiosk.access.rules import rule_set_version
 from kiosk.access.service import AccessService
 from kiosk.access.sip2 import Sip2AccessService
-from kiosk.cache.db import checkpoint, open_database, require_private_files
+from kiosk.cache.db import checkpoint, open_database
 from kiosk.cache.integrity import (
     START_CHECK_BUDGET_S,
     Repair,
     Verdict,
-    begin_check,
     ensure_sound,
-    sqlite_path,
+    private_cache_file,
 )
 from kiosk.clock import Clock, SystemClock
 from kiosk.config import LoadedConfig
@@ -39,7 +38,6 @@ from kiosk.health.clock_trust import (
     read_clock,
 )
 from kiosk.health.faults import CACHE_REBUILD, Faults
-from kiosk.privacy.files import PrivateFileError
 from kiosk.privacy.key_guard import guarded_key
 from kiosk.privacy.keyed_hash import KeyedHasher, KeyFileError
 from kiosk.sip2.link import DOOR_TIMEOUT_S, LiveLink, sip2_client
@@ -81,7 +79,7 @@ def build_services(
 
     `faults`: the running kiosk's fault owner; a one-shot verb gets a fresh one.
     `check_budget_s`: how long the start-up integrity check may take (kiosk/cache/integrity.py);
-    `checked`: that check, begun earlier (begin_cache_check).
+    `checked`: that check, begun earlier (kiosk/cache/integrity.py begin_cache_check).
     """
     repair = _check_cache(loaded, check_budget_s, checked)
     engine, sessions = open_database(loaded.database_url)
@@ -117,25 +115,11 @@ def _machine_clock_trust(loaded: LoadedConfig, clock: Clock) -> ClockTrust:
     return memory.peek(read_clock(clock), clock_limits(loaded.config.retention))
 
 
-def begin_cache_check(loaded: LoadedConfig) -> Verdict | None:
-    """The start-up check of build_services begun now, on a thread (`kiosk run`: before Qt and
-    the kiosk are imported); None when there is nothing to begin."""
-    path = sqlite_path(loaded.database_url)
-    if path is None:
-        return None
-    try:
-        require_private_files(path)
-    except PrivateFileError:
-        return None  # refused with its one line when the services are built
-    return begin_check(path)
-
-
 def _check_cache(loaded: LoadedConfig, budget_s: float, checked: Verdict | None) -> Repair | None:
     """quick_check the SQLite cache before it is opened; quarantine it if damaged."""
-    path = sqlite_path(loaded.database_url)
+    path = private_cache_file(loaded.database_url)  # others may read it: refused before opening
     if path is None:
         return None
-    require_private_files(path)  # a file others may read is refused before it is opened
     return ensure_sound(path, in_use_by=held_by_other(loaded.data_dir), budget_s=budget_s,
                         checked=checked)
 

@@ -44,7 +44,7 @@ def run(
     `session`: the verb's hold on the relay (kiosk/cli/main.py); without one (the benchmark)
     the relay is built here and a guard installed for the loop. `clock`, `background` and
     `on_started` are for the benchmark (bench/kiosk_child.py). `checked`: the cache's
-    start-up check, begun before this module was imported (kiosk/services.py).
+    start-up check, begun before this module was imported (kiosk/cache/integrity.py).
     """
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QWidget

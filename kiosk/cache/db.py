@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.privacy.files import require_private
+from kiosk.cache.integrity import require_private_files
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 HEAD_REVISION = "0009"
@@ -51,14 +51,6 @@ def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
-
-
-def require_private_files(database: Path) -> None:
-    """PrivateFileError unless the cache file and its companions are the kiosk's alone. Asked
-    before anything opens them: SQLite removes an empty -wal when the last connection closes,
-    so a check after the start-up integrity check would miss one readable by others."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        require_private(database.with_name(database.name + suffix))
 
 
 def _create_private(path: Path) -> None:

@@ -32,6 +32,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
+from kiosk.privacy.files import PrivateFileError, require_private
+
 log = logging.getLogger(__name__)
 
 START_CHECK_BUDGET_S: Final = 0.5
@@ -180,6 +182,35 @@ def quarantine(path: Path, problem: str) -> Repair:
 
 Verdict = Callable[[], "str | None"]
 """A check begun earlier (begin_check): calling it waits for what check() said."""
+
+
+def require_private_files(database: Path) -> None:
+    """PrivateFileError unless the cache file and its companions are the kiosk's alone. Asked
+    before anything opens them: SQLite removes an empty -wal when the last connection closes,
+    so a check after the start-up integrity check would miss one readable by others."""
+    for suffix in _SUFFIXES:
+        require_private(database.with_name(database.name + suffix))
+
+
+def private_cache_file(url: str) -> Path | None:
+    """The SQLite file behind `url` (None: not one), once it and its companions are found
+    private (PrivateFileError otherwise)."""
+    path = sqlite_path(url)
+    if path is not None:
+        require_private_files(path)
+    return path
+
+
+def begin_cache_check(url: str) -> Verdict | None:
+    """The start-up check of the cache behind `url` begun now (begin_check); None when there
+    is nothing to check, or its files are not private (refused, with its one line, when the
+    cache is opened). Only this module and the standard library are imported for it, so
+    `kiosk run` begins it before the kiosk's own imports."""
+    try:
+        path = private_cache_file(url)
+    except PrivateFileError:
+        return None
+    return begin_check(path) if path is not None else None
 
 
 def begin_check(path: Path, budget_s: float = START_CHECK_BUDGET_S) -> Verdict:

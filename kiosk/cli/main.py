@@ -128,9 +128,9 @@ def _relay_handler(verb: str) -> RelayHandler:
 
 
 def _run(_args: argparse.Namespace, loaded: LoadedConfig, session: RelaySession) -> int:
-    from kiosk.services import begin_cache_check
+    from kiosk.cache.integrity import begin_cache_check
 
-    checked = begin_cache_check(loaded)  # the cache is checked while Qt and the kiosk load
+    checked = begin_cache_check(loaded.database_url)  # checked while Qt and the kiosk load
     from kiosk.app.run import run
 
     return run(loaded, session, checked=checked)

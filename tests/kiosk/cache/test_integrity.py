@@ -21,7 +21,14 @@ import pytest
 from kioskkit import CONTRACT_PATRON, REPO, SELF_SERVICE_AT, KioskCli, write_jsonl
 
 from kiosk.cache import integrity
-from kiosk.cache.integrity import NotChecked, begin_check, check, ensure_sound, whole_file_check
+from kiosk.cache.integrity import (
+    NotChecked,
+    begin_cache_check,
+    begin_check,
+    check,
+    ensure_sound,
+    whole_file_check,
+)
 from kiosk.clock import FixedClock
 from kiosk.config import load
 from kiosk.health.faults import CACHE_DAMAGED
@@ -338,3 +345,18 @@ def test_a_check_begun_early_gives_the_same_verdict_and_the_same_move(
     assert repair is not None
     assert repair.problem == problem
     assert any(p.name.startswith("kiosk.db.") for p in _quarantined(db.parent))
+
+
+def test_no_check_is_begun_early_on_a_cache_others_may_read(
+    kiosk: KioskCli, tmp_path: Path
+) -> None:
+    """`kiosk run` begins the check before opening anything else; a file others may read is
+    not opened then either (it is refused, with its line, when the cache is opened)."""
+    db = _seeded(kiosk, tmp_path)
+    url = f"sqlite:///{db}"
+    verdict = begin_cache_check(url)
+    assert verdict is not None
+    assert verdict() is None
+    db.chmod(0o644)
+    assert begin_cache_check(url) is None
+    assert begin_cache_check("sqlite://") is None  # in memory: no file to check
