@@ -78,7 +78,7 @@ def insert_rows(
                 values[i] = process(values[i])
     names = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
-    sql = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608 - model names
+    sql = f"INSERT INTO {table.fullname} ({names}) VALUES ({marks})"  # noqa: S608 - model names
     if on_conflict is not None:
         sql += upsert_clause(columns, on_conflict)
     connection.exec_driver_sql(sql, [tuple(values) for values in params])

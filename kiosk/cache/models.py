@@ -42,6 +42,10 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 # A tuple, not a dict literal per class: immutable and shared.
 WITHOUT_ROWID: Any = ({"sqlite_with_rowid": False},)
+STAGING_SCHEMA = "staging"
+"""The staging tables live in a file of their own, attached under this name by
+kiosk/cache/staging.py to the one connection that runs a full sync."""
+IN_STAGING: Any = ({"schema": STAGING_SCHEMA},)
 
 
 class Base(DeclarativeBase):
@@ -89,6 +93,7 @@ class StagingPatron(_PatronColumns, Base):
     """A full sync builds the new set here and swaps it in with one transaction."""
 
     __tablename__ = "staging_patrons"
+    __table_args__ = IN_STAGING
 
 
 class Credential(Base):
@@ -110,6 +115,7 @@ class StagingCredential(Base):
     sorts them once; for a card named twice, the row staged last (highest seq) wins."""
 
     __tablename__ = "staging_credentials"
+    __table_args__ = IN_STAGING
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     id: Mapped[bytes] = mapped_column(LargeBinary(32))
     patron_id: Mapped[str] = mapped_column(String(64))

@@ -21,6 +21,7 @@ from drivers.cpr import cpr_birth_date, normalise_cpr
 from kiosk.cache import counting
 from kiosk.cache.bulk import insert_rows, upsert_clause
 from kiosk.cache.models import (
+    STAGING_SCHEMA,
     Credential,
     EntryLog,
     Lockout,
@@ -64,8 +65,10 @@ Kept = Mapping[str, tuple[str | None, str | None]]
 _KEPT: Final = text(
     "SELECT patron_id, pin_version, pin_verifier FROM patrons"
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
+_STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
 _STAGED: Final = text(
-    "SELECT patron_id FROM staging_patrons WHERE patron_id IN (SELECT value FROM json_each(:ids))")
+    f"SELECT patron_id FROM {_STAGING_PATRONS}"  # noqa: S608 - model names
+    " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
 
 
 def verifier_of(
@@ -230,11 +233,6 @@ def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
             [f"patron:{patron_id}" for patron_id in chunk])))
 
 
-def begin_staging(session: Session) -> None:
-    session.execute(delete(StagingCredential))
-    session.execute(delete(StagingPatron))
-
-
 def swap_staging(session: Session) -> ApplyCounts:
     """Replace the live patrons with the staged set in the caller's one transaction."""
     # Only the (few) removed ids come into Python: two sets of a million ids were 180 MB of
@@ -279,7 +277,6 @@ def swap_staging(session: Session) -> ApplyCounts:
     )
     for index in indexes:
         index.create(connection)
-    begin_staging(session)
     return ApplyCounts(upserted=staged, deleted=len(removed))
 
 
@@ -289,7 +286,7 @@ def _upsert_staged_patrons(connection: Connection) -> None:
     # "WHERE true": SQLite's documented way to tell an upsert's ON from a join's.
     connection.exec_driver_sql(
         f"INSERT INTO {Patron.__tablename__} ({names}) "  # noqa: S608 - the model's own names
-        f"SELECT {names} FROM {StagingPatron.__tablename__} WHERE true"
+        f"SELECT {names} FROM {_STAGING_PATRONS} WHERE true"
         + upsert_clause(columns, "patron_id"))
 
 

@@ -25,9 +25,9 @@ from kiosk.cache.patrons import (
     ApplyCounts,
     RowError,
     apply_records,
-    begin_staging,
     swap_staging,
 )
+from kiosk.cache.staging import staging
 from kiosk.clock import Clock
 from kiosk.privacy.keyed_hash import KeyedHasher
 from sync.client import (
@@ -194,19 +194,18 @@ class SyncService:
 
     def _full(self) -> SyncReport:
         report = SyncReport(full=True)
-        with self.sessions.begin() as session:
-            begin_staging(session)
-        final_cursor = None
-        for page in iter_pages(self.client, None):
-            report.pages += 1
-            records = self._usable(page, report)
-            with self.sessions.begin() as session:
-                self._apply(session, records, report.pages, staging=True)
-            final_cursor = page.cursor
-        with self.sessions.begin() as session:
-            report.counts = swap_staging(session)
-            if final_cursor is not None:
-                queries.set_state(session, CURSOR_KEY, final_cursor)
+        with staging(self.sessions) as sessions:
+            final_cursor = None
+            for page in iter_pages(self.client, None):
+                report.pages += 1
+                records = self._usable(page, report)
+                with sessions.begin() as session:
+                    self._apply(session, records, report.pages, staging=True)
+                final_cursor = page.cursor
+            with sessions.begin() as session:
+                report.counts = swap_staging(session)
+                if final_cursor is not None:
+                    queries.set_state(session, CURSOR_KEY, final_cursor)
         return report
 
     def _usable(self, page: SyncPage, report: SyncReport) -> list[PatronRecord]:

@@ -18,22 +18,15 @@ from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cache import queries
-from kiosk.cache.models import (
-    Credential,
-    Lockout,
-    OutboxItem,
-    Patron,
-    StagingCredential,
-    StagingPatron,
-)
+from kiosk.cache.models import Credential, Lockout, OutboxItem, Patron
 from kiosk.cache.patrons import erase_patron_traces
 from kiosk.privacy.keyed_hash import KeyFileError, fingerprint, load_or_create_key
 
 log = logging.getLogger(__name__)
 FINGERPRINT_KEY: Final = "key_fingerprint"
-KEYED_TABLES: Final[tuple[Any, ...]] = (Patron, Credential, Lockout, StagingPatron,
-                                        StagingCredential)
-"""Rows made with (or found through) the key: useless, and misleading, under another key."""
+KEYED_TABLES: Final[tuple[Any, ...]] = (Patron, Credential, Lockout)
+"""Rows made with (or found through) the key: useless, and misleading, under another key. (The
+staging tables are a file that lives only while a full sync runs: kiosk/cache/staging.py.)"""
 SYNC_FACTS: Final = ("sync_cursor", "last_sync_success")
 """kiosk/jobs/sync.py's cursor and last success: without them the next sync is a full one and
 the empty cache is not taken for a fresh one."""

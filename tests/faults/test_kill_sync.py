@@ -42,6 +42,11 @@ def db_of(config: Path) -> Path:
     return config.parent / "data" / "kiosk.db"
 
 
+def staging_files(config: Path) -> list[Path]:
+    """A full sync's staging files (kiosk/cache/staging.py) beside the cache."""
+    return sorted(db_of(config).parent.glob("kiosk.db.staging-*"))
+
+
 def clone(config: Path, where: Path) -> Path:
     """Another installation with the same key and a copy of the cache."""
     copy = install(where)
@@ -100,13 +105,18 @@ def test_kill_9_during_a_full_sync_leaves_the_old_or_the_new_cache(tmp_path: Pat
         new = snapshot(db_of(reference))
         assert new.checksum != old.checksum
         assert new.cursor != old.cursor
+        assert staging_files(reference) == []
+        left_over = 0
         for i, fraction in enumerate(kill_points(4, seed=61)):
             run = clone(base, tmp_path / f"kill{i}")
             got = kill_and_check(run, central.url, "full", FULL_PAGE, fraction * duration,
                                  (old, new))
             assert got in (old, new), f"kill at {fraction:.0%} of the sync left a mix"
+            left_over += len(staging_files(run))
             run_child("sync", str(run), central.url, "full", FULL_PAGE)
             assert snapshot(db_of(run)) == new
+            assert staging_files(run) == [], "the restart left the killed sync's staging file"
+        assert left_over, "no kill landed while a staging file existed: the test proved nothing"
 
 
 @pytest.mark.slow

@@ -148,9 +148,9 @@ NOT_HERE = {"inactive_patrons"}
 WITHOUT_PERSONS = {
     "sync_state": "cursor, last sync and purge times, the key's fingerprint: no person",
     "stat_counts": "counts per hour and reason: no person (national statistics)",
-    "staging_patrons": "filled and emptied by one full sync; an interrupted one is cleared by "
-                       "the next",
-    "staging_credentials": "as staging_patrons",
+    "staging.staging_patrons": "a file of its own (kiosk/cache/staging.py), deleted when the "
+                               "full sync that made it ends; a killed one's by the next",
+    "staging.staging_credentials": "as staging.staging_patrons",
     "credentials": "keyed hashes of a patron's cards: go with the patron",
     "patrons": "inactive_patrons (and the central's deletions)",
     "alembic_version": "the schema's version",

@@ -11,7 +11,8 @@ from drivers.cardparse import parse_card
 from kiosk.access.rules import PinResult
 from kiosk.cache import queries
 from kiosk.cache.models import Debt, EntryLog, Loan, Lockout, Message, Patron, Reservation
-from kiosk.cache.patrons import apply_records, begin_staging, swap_staging
+from kiosk.cache.patrons import apply_records, swap_staging
+from kiosk.cache.staging import staging
 from kiosk.clock import FixedClock
 from kiosk.reasons import Reason
 from kiosk.services import Services
@@ -62,8 +63,7 @@ def test_full_sync_swap_removes_patrons_and_their_traces(services: Services) -> 
     gone = patron(patron_id="2000001", cpr="0302851237", cards=[])
     _import(services, patron(), gone)
     services.access.record(services.access.check_pin(parse_card("0302851237"), "1234"))
-    with services.sessions.begin() as session:
-        begin_staging(session)
+    with staging(services.sessions) as staged, staged.begin() as session:
         apply_records(session, [patron()], services.hasher, staging=True,
                       today=services.clock.now().date())
         counts = swap_staging(session)
@@ -110,8 +110,7 @@ def test_full_sync_swap_keeps_the_loans_debts_messages_and_reservations_of_who_s
     then wiped the loans, debts, messages and reservations of every patron at each full sync
     (daily under `kiosk run`), the offline loans included."""
     _two_patrons_with_circulation(services)
-    with services.sessions.begin() as session:
-        begin_staging(session)
+    with staging(services.sessions) as staged, staged.begin() as session:
         apply_records(session, [patron(name="Changed Name")], services.hasher, staging=True,
                       today=services.clock.now().date())
         swap_staging(session)

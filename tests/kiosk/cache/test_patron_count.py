@@ -27,7 +27,8 @@ from kiosk.cache.counting import (
 )
 from kiosk.cache.db import MIGRATIONS, make_engine, migrate, session_factory
 from kiosk.cache.models import Patron
-from kiosk.cache.patrons import apply_records, begin_staging, swap_staging
+from kiosk.cache.patrons import apply_records, swap_staging
+from kiosk.cache.staging import staging
 from kiosk.privacy.keyed_hash import KeyedHasher
 from kiosk.privacy.verifiers import verifier_counts
 from sync.records import PatronRecord
@@ -86,11 +87,11 @@ def test_the_count_follows_deltas_full_syncs_and_deletes(sessions: sessionmaker[
     assert _agrees(sessions) == 28
     _upgrade_two(sessions)
     assert _agrees(sessions) == 28
-    with sessions.begin() as session:  # a full sync: staged, then swapped in
-        begin_staging(session)
-        apply_records(session, _people(2000, 12), HASHER, staging=True, today=TODAY)
-    with sessions.begin() as session:
-        swap_staging(session)
+    with staging(sessions) as staged:  # a full sync: staged, then swapped in
+        with staged.begin() as session:
+            apply_records(session, _people(2000, 12), HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            swap_staging(session)
     assert _agrees(sessions) == 12
     with sessions.begin() as session:  # the purge, the learned cache (ORM and core deletes)
         session.execute(delete(Patron).where(Patron.patron_id.in_(["2000", "2001"])))
@@ -105,16 +106,17 @@ def test_the_count_follows_deltas_full_syncs_and_deletes(sessions: sessionmaker[
 def test_a_failed_swap_keeps_the_triggers_and_the_count(sessions: sessionmaker[Session]) -> None:
     with sessions.begin() as session:
         apply_records(session, _people(1000, 3), HASHER, today=TODAY)
-        begin_staging(session)
-        apply_records(session, _people(2000, 5), HASHER, staging=True, today=TODAY)
+    with staging(sessions) as staged:
+        with staged.begin() as session:
+            apply_records(session, _people(2000, 5), HASHER, staging=True, today=TODAY)
 
-    def swap_then_fail() -> None:
-        with sessions.begin() as session:
-            swap_staging(session)
-            raise RuntimeError("killed after the swap, before the commit")
+        def swap_then_fail() -> None:
+            with staged.begin() as session:
+                swap_staging(session)
+                raise RuntimeError("killed after the swap, before the commit")
 
-    with pytest.raises(RuntimeError):
-        swap_then_fail()
+        with pytest.raises(RuntimeError):
+            swap_then_fail()
     assert _agrees(sessions) == 3
     with sessions.begin() as session:
         apply_records(session, _people(3000, 1), HASHER, today=TODAY)

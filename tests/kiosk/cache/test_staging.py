@@ -1,0 +1,108 @@
+"""A full sync's staging file (kiosk/cache/staging.py): private, gone afterwards, and never in
+the way of the door's writes to the cache."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from kioskkit import patron
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.cache.db import make_engine, migrate, session_factory
+from kiosk.cache.models import EntryLog, StagingPatron
+from kiosk.cache.patrons import apply_records, swap_staging
+from kiosk.cache.staging import staging, staging_path
+from kiosk.privacy.keyed_hash import KeyedHasher
+
+HASHER = KeyedHasher(bytes(range(32)))
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "kiosk.db"
+
+
+@pytest.fixture
+def sessions(db: Path) -> sessionmaker[Session]:
+    engine = make_engine(f"sqlite:///{db}")
+    migrate(engine)
+    return session_factory(engine)
+
+
+def _files(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.iterdir())
+
+
+def test_the_staging_file_is_private_while_it_lives_and_gone_after(
+    db: Path, sessions: sessionmaker[Session],
+) -> None:
+    before = _files(db)
+    with staging(sessions) as staged:
+        with staged.begin() as session:
+            apply_records(session, [patron()], HASHER, staging=True, today=TODAY)
+        [path] = [db.parent / n for n in set(_files(db)) - set(before)]
+        assert path.name.startswith("kiosk.db.staging-")
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert path.stat().st_size > 0
+        with staged.begin() as session:
+            swap_staging(session)
+    assert _files(db) == before
+    # The cache itself holds no staging table any more (migration 0010).
+    tables = {r[0] for r in sqlite3.connect(db).execute("SELECT name FROM sqlite_master")}
+    assert not {t for t in tables if t.startswith("staging")}
+
+
+def test_a_failed_full_sync_removes_its_staging_file(
+    db: Path, sessions: sessionmaker[Session],
+) -> None:
+    before = _files(db)
+
+    def fail_after_a_page() -> None:
+        with staging(sessions) as staged:
+            with staged.begin() as session:
+                apply_records(session, [patron()], HASHER, staging=True, today=TODAY)
+            raise RuntimeError("the central went away")
+
+    with pytest.raises(RuntimeError):
+        fail_after_a_page()
+    assert _files(db) == before
+
+
+def test_a_staging_file_left_by_a_killed_sync_goes_at_the_next(
+    db: Path, sessions: sessionmaker[Session],
+) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    left = staging_path(db, int(dead.stdout))
+    left.write_bytes(b"half a sync")
+    live = staging_path(db, 1)  # init never exits: another sync that still runs
+    live.write_bytes(b"busy")
+    with staging(sessions) as staged, staged() as session:
+        # A fresh file, not the left-over one: the staging tables start empty.
+        assert session.scalar(select(func.count()).select_from(StagingPatron)) == 0
+    assert not left.exists()
+    assert live.exists()
+
+
+def test_the_door_writes_to_the_cache_while_a_page_is_being_staged(
+    db: Path, sessions: sessionmaker[Session],
+) -> None:
+    """A staged page used to hold the cache's write lock until it committed: the door's entry
+    row waited for it (busy_timeout). Staging now writes another file."""
+    with staging(sessions) as staged, staged.begin() as session:
+        apply_records(session, [patron()], HASHER, staging=True, today=TODAY)
+        door = sqlite3.connect(db, timeout=0)  # no waiting: a held lock fails at once
+        door.execute("INSERT INTO entry_log (at, mode, reason, granted, credential_kind,"
+                     " rule_set_version, technician, repeats) VALUES (?, 'x', 'ok', 1, 'cpr',"
+                     " '', 0, 1)", (datetime(2026, 11, 21, tzinfo=UTC).isoformat(),))
+        door.commit()
+        door.close()
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(EntryLog)) == 1
