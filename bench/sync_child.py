@@ -18,17 +18,19 @@ from bench.workspace import current_rss_mb, open_services, peak_rss_mb
 from kiosk.jobs.sync import SyncService
 from kiosk.system.heap import freeze_startup_heap
 from sync.client import iter_pages
-from sync.http_client import PAGE_LIMIT, HttpCentralClient
+from sync.http_client import HttpCentralClient
 
 
 def main(argv: list[str]) -> int:
     mode, config, url = argv[:3]
-    page_limit = int(argv[3]) if len(argv) > 3 else PAGE_LIMIT
+    # A page limit given is used for snapshots too; without one, the kiosk's own two sizes.
+    limits = {"page_limit": int(argv[3]), "snapshot_page_limit": int(argv[3])} \
+        if len(argv) > 3 else {}
     services, clock = open_services(Path(config))
     freeze_startup_heap()  # as `kiosk sync` and `kiosk run` do
     start_rss = current_rss_mb()
     records = 0
-    with HttpCentralClient(url, page_limit=page_limit) as client:
+    with HttpCentralClient(url, **limits) as client:
         start, cpu = time.perf_counter(), time.process_time()
         if mode == "fetch":
             for page in iter_pages(client, None):

@@ -57,7 +57,8 @@ def full_sync(patrons: int, page_limit: int) -> tuple[int, float]:
         url = proc.stdout.readline().strip()
         count = 0
         start = time.perf_counter()
-        with HttpCentralClient(url, page_limit=page_limit) as client:
+        with HttpCentralClient(url, page_limit=page_limit,
+                               snapshot_page_limit=page_limit) as client:
             for page in iter_pages(client, None):
                 count += len(page.records)
         return count, time.perf_counter() - start

@@ -41,7 +41,12 @@ log = logging.getLogger(__name__)
 
 MAX_PAGE_LIMIT: Final = 5000  # docs/central-api.md: servers clamp above this
 PAGE_LIMIT: Final = 1000
-"""Records per page a kiosk asks for (docs/central-api.md "kiosks send 1000")."""
+"""Records per page of a delta (docs/central-api.md "Sizes and time limits"): a delta page is
+one transaction on the cache, holding the write lock the door's entry row needs."""
+SNAPSHOT_PAGE_LIMIT: Final = MAX_PAGE_LIMIT
+"""Records per page of a full snapshot: it is staged in a file of its own (kiosk/cache/
+staging.py), so a page holds no lock the door needs, and fewer, larger pages cost the kiosk
+less time per record and the door less delay (bench/RESULTS.md, lever 21)."""
 MAX_EVENTS_PER_REQUEST: Final = 500  # docs/central-api.md: POST /v1/events
 MAX_BODY_BYTES: Final = 64 * 1024 * 1024  # a 5000-record page is ~2.5 MB; far more is a fault
 _CHUNK: Final = 256 * 1024
@@ -80,6 +85,7 @@ class HttpCentralClient:
         backoff_base: float = 0.5,
         backoff_cap: float = 300,
         page_limit: int = PAGE_LIMIT,
+        snapshot_page_limit: int = SNAPSHOT_PAGE_LIMIT,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         now: Callable[[], datetime] | None = None,
@@ -87,8 +93,10 @@ class HttpCentralClient:
     ) -> None:
         self._origin = dict(origin or {})
         """Which kiosk sends: stamped on every uploaded event ({"kiosk": id, "branch": name})."""
-        if not 1 <= page_limit <= MAX_PAGE_LIMIT:
-            raise ValueError(f"page_limit must be 1..{MAX_PAGE_LIMIT}, got {page_limit!r}")
+        for name, limit in (("page_limit", page_limit),
+                            ("snapshot_page_limit", snapshot_page_limit)):
+            if not 1 <= limit <= MAX_PAGE_LIMIT:
+                raise ValueError(f"{name} must be 1..{MAX_PAGE_LIMIT}, got {limit!r}")
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"central url must be http(s)://host[:port][/path], got {base_url!r}")
@@ -103,6 +111,7 @@ class HttpCentralClient:
         self._retries = max(0, retries)
         self._backoff = (backoff_base, backoff_cap)
         self._page_limit = page_limit
+        self._snapshot_page_limit = snapshot_page_limit
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._now = now or (lambda: datetime.now(UTC))
@@ -158,7 +167,9 @@ class HttpCentralClient:
     def fetch_page(self, cursor: str | None, page_token: str | None) -> SyncPage:
         # Page numbers exist only for messages ("page 7, record 12"); tokens are opaque.
         self._page_no = 1 if page_token is None else self._page_no + 1
-        params: dict[str, str | int] = {"limit": self._page_limit}
+        # Every page of one snapshot or delta asks with the same limit, as the API requires.
+        limit = self._snapshot_page_limit if cursor is None else self._page_limit
+        params: dict[str, str | int] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
         if page_token is not None:

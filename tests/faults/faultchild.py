@@ -44,7 +44,8 @@ def _services(config: str, at: datetime = SELF_SERVICE_AT) -> Services:
 
 def sync(config: str, url: str, kind: str, page_limit: str) -> None:
     services = _services(config)
-    with HttpCentralClient(url, page_limit=int(page_limit), retries=0) as client:
+    with HttpCentralClient(url, page_limit=int(page_limit), snapshot_page_limit=int(page_limit),
+                           retries=0) as client:
         service = SyncService(client, services.sessions, services.hasher, services.clock)
         _say("start")
         report = service.sync(full=kind == "full")

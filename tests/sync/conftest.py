@@ -43,6 +43,7 @@ def make_client(central_url: str, sleeps: RecordedSleep) -> Iterator[MakeClient]
         kwargs.setdefault("sleep", sleeps)
         kwargs.setdefault("rng", random.Random(1))
         kwargs.setdefault("page_limit", 20)
+        kwargs.setdefault("snapshot_page_limit", kwargs["page_limit"])  # many pages here too
         client = HttpCentralClient(base, **kwargs)
         made.append(client)
         return client

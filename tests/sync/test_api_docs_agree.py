@@ -15,6 +15,7 @@ from argon2.low_level import Type, hash_secret
 from kiosk.privacy.keyed_hash import KeyedHasher
 from sync.fakes.events import PAYLOAD_FIELDS
 from sync.fakes.http import ERROR_CODES
+from sync.http_client import SNAPSHOT_PAGE_LIMIT
 from sync.records import parse_patron
 from sync.verifier import LIMITS, PHC_PATTERN, verifier_problem
 
@@ -123,7 +124,7 @@ def test_every_section_the_spec_names_exists() -> None:
 
 @pytest.mark.parametrize(("question", "section", "needle"), [
     ("versioning and deprecation", "Versions", "Sunset"),
-    ("request rates for a fleet", "Rates", "K × (96 + P/1000)"),
+    ("request rates for a fleet", "Rates", f"K × (96 + P/{SNAPSHOT_PAGE_LIMIT})"),
     ("page size bounds", "Sizes and time limits", "1–5000 records"),
     ("latency bounds", "Sizes and time limits", "10 s for the first byte"),
     ("page-token lifetime", "Sizes and time limits", "at least 1 hour"),

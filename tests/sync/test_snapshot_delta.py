@@ -187,3 +187,18 @@ def test_limit_is_bounded(
 def test_client_refuses_a_page_limit_beyond_the_api_maximum() -> None:
     with pytest.raises(ValueError, match=r"page_limit must be 1\.\.5000"):
         HttpCentralClient("http://127.0.0.1:1", page_limit=5001)
+
+
+def test_the_kiosk_asks_5000_records_a_snapshot_page_and_1000_a_delta_page() -> None:
+    """A full snapshot is staged in a file of its own, so its pages may be large (fewer round
+    trips, less delay for the door); a delta page is one transaction on the cache, so it stays
+    at 1000 (docs/central-api.md "Sizes and time limits")."""
+    fake = FakeCentral(6000, seed=SEED, today=TODAY)
+    with fake.serve("127.0.0.1", 0) as url, HttpCentralClient(url) as client:
+        snapshot = full_sync(client)
+        assert [len(p.records) for p in snapshot] == [5000, 1000]
+        ctl = FakeControl(url)
+        for n in range(1200):
+            ctl.patch(str(1000001 + n * 5), debt_dkk="1.00")
+        delta = full_sync(client, snapshot[-1].cursor)
+        assert [len(p.records) for p in delta] == [1000, 200]

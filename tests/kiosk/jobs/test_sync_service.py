@@ -44,7 +44,8 @@ def kiosk(
     loaded = load(config, ['central.kind="http"', f'central.url="{url}"'])
     clock = FixedClock(SELF_SERVICE_AT)
     services = build_services(loaded, clock)
-    client = HttpCentralClient(url, retries=1, sleep=lambda _s: None, page_limit=20)
+    client = HttpCentralClient(url, retries=1, sleep=lambda _s: None, page_limit=20,
+                                snapshot_page_limit=20)
     yield services, SyncService(client, services.sessions, services.hasher, clock)
     client.close()
     services.close()
