@@ -1,8 +1,11 @@
 """One sync in its own process, so its peak RSS is the sync's alone: `python -m bench.sync_child`.
 
 Usage: `python -m bench.sync_child {full,delta,fetch} CONFIG URL [PAGE_LIMIT]`; prints one JSON
-object {"seconds", "cpu_s", "records", "peak_rss_mb", "start_rss_mb"}; cpu_s is this process's
-CPU time over the same span (on a shared machine the wall clock also measures the neighbours).
+object {"seconds", "cpu_s", "records", "peak_rss_mb", "start_rss_mb", "worker_cpu_s",
+"worker_peak_rss_mb"}; cpu_s is this process's CPU time over the same span with its snapshot
+worker's (kiosk/jobs/snapshot_worker.py; on a shared machine the wall clock also measures the
+neighbours), and peak_rss_mb is this process's peak plus the worker's: the two may not peak
+together, so it is an upper bound.
 "fetch" pages through the snapshot without touching the cache: the network + JSON + validation
 baseline of a full sync.
 """
@@ -10,6 +13,7 @@ baseline of a full sync.
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -41,8 +45,12 @@ def main(argv: list[str]) -> int:
             records = report.counts.upserted + report.counts.deleted
         seconds, cpu_s = time.perf_counter() - start, time.process_time() - cpu
     services.close()
-    result = {"seconds": seconds, "cpu_s": cpu_s, "records": records, "peak_rss_mb": peak_rss_mb(),
-              "start_rss_mb": start_rss}
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN)
+    worker_cpu = worker.ru_utime + worker.ru_stime
+    worker_rss = worker.ru_maxrss / 1024  # KiB on Linux
+    result = {"seconds": seconds, "cpu_s": cpu_s + worker_cpu, "records": records,
+              "peak_rss_mb": peak_rss_mb() + worker_rss, "start_rss_mb": start_rss,
+              "worker_cpu_s": worker_cpu, "worker_peak_rss_mb": worker_rss}
     sys.stdout.write(json.dumps(result) + "\n")
     return 0
 

@@ -133,6 +133,18 @@ class CentralError(Exception):
     (network, server, rate limit, bad data the central can fix); False for TLS, auth, 4xx and
     Gone, which need a person or a full sync."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as class, message and attributes: the subclasses' own __init__ signatures
+        # would not take the message back. A snapshot worker sends its failure this way.
+        return _rebuilt, (type(self), str(self), dict(self.__dict__))
+
+
+def _rebuilt(cls: type[CentralError], message: str, state: dict[str, Any]) -> CentralError:
+    err = cls.__new__(cls)
+    Exception.__init__(err, message)
+    err.__dict__.update(state)
+    return err
+
 
 class Unreachable(CentralError):
     """Connection refused, name not resolved, or the connection dropped without a reply."""

@@ -11,6 +11,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -70,6 +71,23 @@ def read_token(path: Path) -> str:
     return token
 
 
+@dataclass(frozen=True, slots=True)
+class ClientSettings:
+    """What makes an HttpCentralClient, so another process can make the same one
+    (kiosk/jobs/snapshot_worker.py). Only a client made without injected sleep, rng or now
+    has them: a test's fake clock does not cross a process."""
+
+    base_url: str
+    token_file: Path | None
+    ca_file: Path | None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def client(self) -> HttpCentralClient:
+        # The first client already warned about a plain-http token; this one is its twin.
+        return HttpCentralClient(self.base_url, self.token_file, self.ca_file,
+                                 warn_plaintext=False, **self.options)
+
+
 class HttpCentralClient:
     """CentralClient over HTTP(S). Thread-compatible, not thread-safe: one sync at a time."""
 
@@ -90,7 +108,14 @@ class HttpCentralClient:
         rng: random.Random | None = None,
         now: Callable[[], datetime] | None = None,
         origin: Mapping[str, str] | None = None,
+        warn_plaintext: bool = True,
     ) -> None:
+        self.settings = None if sleep is not time.sleep or rng or now else ClientSettings(
+            base_url, token_file, ca_file, {
+                "connect_timeout": connect_timeout, "read_timeout": read_timeout,
+                "retries": retries, "backoff_base": backoff_base, "backoff_cap": backoff_cap,
+                "page_limit": page_limit, "snapshot_page_limit": snapshot_page_limit,
+                "origin": dict(origin or {})})
         self._origin = dict(origin or {})
         """Which kiosk sends: stamped on every uploaded event ({"kiosk": id, "branch": name})."""
         for name, limit in (("page_limit", page_limit),
@@ -126,7 +151,8 @@ class HttpCentralClient:
             self._session.verify = str(ca_file)
         if token is not None and token_file is not None:
             self._use_token(token, token_file)
-            self._warn_if_plaintext()
+            if warn_plaintext:
+                self._warn_if_plaintext()
 
     def _use_token(self, token: str, path: Path) -> None:
         self._session.headers["Authorization"] = f"Bearer {token}"
@@ -163,6 +189,11 @@ class HttpCentralClient:
         self.close()
 
     # -- CentralClient ---------------------------------------------------------------------
+
+    def continue_after(self, page_no: int) -> None:
+        """The next page fetched with a page token is page `page_no + 1` in messages: for a
+        client that takes over a snapshot another one began."""
+        self._page_no = page_no
 
     def fetch_page(self, cursor: str | None, page_token: str | None) -> SyncPage:
         # Page numbers exist only for messages ("page 7, record 12"); tokens are opaque.

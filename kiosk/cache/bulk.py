@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Dialect, Table
+from sqlalchemy import Boolean, Date, Dialect, LargeBinary, Table
 from sqlalchemy.orm import Session
 
 from kiosk.cache.models import UtcDateTime
@@ -40,8 +40,15 @@ def sqlite_bool(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
+def sqlite_blob(value: bytes | None) -> bytes | None:
+    """The bytes as they are: SQLAlchemy wraps them in a memoryview, which the driver stores
+    the same way but which cannot be pickled to the snapshot worker's parent."""
+    return None if value is None else bytes(value)
+
+
 _SQLITE_FAST: dict[type[Any], Processor] = {
     Date: sqlite_date, UtcDateTime: sqlite_utc_datetime, Boolean: sqlite_bool,
+    LargeBinary: sqlite_blob,
 }
 
 
@@ -60,25 +67,44 @@ def upsert_clause(columns: list[str], key: str) -> str:
     return f" ON CONFLICT ({key}) DO UPDATE SET {updates}"
 
 
-def insert_rows(
-    session: Session, table: Table, rows: list[dict[str, Any]], on_conflict: str | None = None
-) -> None:
-    """INSERT every row (all with the same keys, the table's column names) in one executemany;
-    with `on_conflict` (the key column) a row whose key exists updates that row instead."""
+def bulk_params(
+    table: Table, rows: list[dict[str, Any]], dialect: Dialect
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """(columns, one tuple per row) as the driver takes them: rows all with the same keys, the
+    table's column names; dates, times and booleans converted as SQLAlchemy stores them."""
     if not rows:
-        return
-    connection = session.connection()
+        return [], []
     columns = list(rows[0])
     pick = itemgetter(*columns)
     params = [list(pick(row)) for row in rows]
     for i, column in enumerate(columns):
-        process = processor(table, column, connection.dialect)
+        process = processor(table, column, dialect)
         if process is not None:  # dates, booleans; strings and ints pass as they are
             for values in params:
                 values[i] = process(values[i])
+    return columns, [tuple(values) for values in params]
+
+
+def insert_params(
+    session: Session, table: Table, columns: list[str], params: list[tuple[Any, ...]],
+    on_conflict: str | None = None,
+) -> None:
+    """INSERT the rows bulk_params made in one executemany; with `on_conflict` (the key
+    column) a row whose key exists updates that row instead."""
+    if not params:
+        return
     names = ", ".join(columns)
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {table.fullname} ({names}) VALUES ({marks})"  # noqa: S608 - model names
     if on_conflict is not None:
         sql += upsert_clause(columns, on_conflict)
-    connection.exec_driver_sql(sql, [tuple(values) for values in params])
+    session.connection().exec_driver_sql(sql, params)
+
+
+def insert_rows(
+    session: Session, table: Table, rows: list[dict[str, Any]], on_conflict: str | None = None
+) -> None:
+    """INSERT every row (all with the same keys, the table's column names) in one executemany;
+    with `on_conflict` (the key column) a row whose key exists updates that row instead."""
+    columns, params = bulk_params(table, rows, session.connection().dialect)
+    insert_params(session, table, columns, params, on_conflict)

@@ -11,15 +11,15 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final
+from typing import Any, Final, cast
 
-from sqlalchemy import Connection, delete, false, func, insert, select, text, update
+from sqlalchemy import Connection, Dialect, Table, delete, false, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from drivers.cardparse import normalise_card
 from drivers.cpr import cpr_birth_date, normalise_cpr
 from kiosk.cache import counting
-from kiosk.cache.bulk import insert_rows, upsert_clause
+from kiosk.cache.bulk import bulk_params, insert_params, insert_rows, upsert_clause
 from kiosk.cache.models import (
     STAGING_SCHEMA,
     Credential,
@@ -65,6 +65,8 @@ Kept = Mapping[str, tuple[str | None, str | None]]
 _KEPT: Final = text(
     "SELECT patron_id, pin_version, pin_verifier FROM patrons"
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
+_STAGED_PATRONS: Final = cast(Table, StagingPatron.__table__)
+_STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
 _STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
 _STAGED: Final = text(
     f"SELECT patron_id FROM {_STAGING_PATRONS}"  # noqa: S608 - model names
@@ -146,34 +148,71 @@ def apply_records(
     staging: bool = False, *, today: date,
 ) -> ApplyCounts:
     """Upsert and delete one page of records; the caller owns the transaction. `today` (the
-    kiosk's local date) decides which birth dates are still needed."""
-    patron_table: Any = StagingPatron if staging else Patron
-    cred_table: Any = StagingCredential if staging else Credential
+    kiosk's local date) decides which birth dates are still needed. `staging`: into a full
+    sync's staging tables (kiosk/cache/staging.py), as stage_rows then write_staged."""
+    if staging:
+        kept = kept_verifiers(session, records)
+        return write_staged(session, stage_rows(records, hasher, today, kept,
+                                                session.get_bind().dialect))
     latest = {r.patron_id: r for r in records}  # a page may name a patron twice: last wins
     gone = [pid for pid, r in latest.items() if r.deleted]
-    patrons, creds = _rows(records, latest, hasher, today, _kept(session, records))
-    ids = list(latest)
-    if staging:
-        ids = _already_staged(session, ids)
-    if gone and not staging:
+    patrons, creds = _rows(records, latest, hasher, today, kept_verifiers(session, records))
+    if gone:
         erase_patron_traces(session, gone)  # needs their credentials, so before deleting
-    for chunk in _chunks(ids, 500):
-        session.execute(delete(cred_table).where(cred_table.patron_id.in_(chunk)))
+    for chunk in _chunks(list(latest), 500):
+        session.execute(delete(Credential).where(Credential.patron_id.in_(chunk)))
     # Live patrons who stay are updated in place (upsert below): deleting one cascades to
-    # their loans, debts, messages and reservations. Staging has no such children.
-    for chunk in _chunks(ids if staging else gone, 500):
-        session.execute(delete(patron_table).where(patron_table.patron_id.in_(chunk)))
-    if creds and not staging:
+    # their loans, debts, messages and reservations.
+    for chunk in _chunks(gone, 500):
+        session.execute(delete(Patron).where(Patron.patron_id.in_(chunk)))
+    if creds:
         # A card moved from another patron: the newest record owns it (docs/central-api.md
         # "Card numbers"). Staging is append-only; swap_staging keeps the newest row per card.
         _move_cards(session, creds)
-    insert_rows(session, patron_table.__table__, patrons,
-                on_conflict=None if staging else "patron_id")
-    insert_rows(session, cred_table.__table__, creds)
+    insert_rows(session, cast(Table, Patron.__table__), patrons, on_conflict="patron_id")
+    insert_rows(session, cast(Table, Credential.__table__), creds)
     return ApplyCounts(upserted=len(patrons), deleted=len(gone))
 
 
-def _kept(session: Session, records: Sequence[PatronRecord]) -> Kept:
+@dataclass(frozen=True, slots=True)
+class StagedRows:
+    """One page of a full snapshot as the driver's parameters for the staging tables: all a
+    writer needs, so another process can make it (kiosk/jobs/snapshot_worker.py)."""
+
+    ids: list[str]
+    """Every patron the page names, deleted ones too: an earlier page's row of theirs goes."""
+    patron_columns: list[str]
+    patrons: list[tuple[Any, ...]]
+    credential_columns: list[str]
+    credentials: list[tuple[Any, ...]]
+
+
+def stage_rows(
+    records: Sequence[PatronRecord], hasher: KeyedHasher, today: date, kept: Kept,
+    dialect: Dialect,
+) -> StagedRows:
+    """The staging rows of a page; RowError names a record that cannot become one."""
+    latest = {r.patron_id: r for r in records}
+    patrons, creds = _rows(records, latest, hasher, today, kept)
+    patron_columns, patron_params = bulk_params(_STAGED_PATRONS, patrons, dialect)
+    cred_columns, cred_params = bulk_params(_STAGED_CREDENTIALS, creds, dialect)
+    return StagedRows(list(latest), patron_columns, patron_params, cred_columns, cred_params)
+
+
+def write_staged(session: Session, staged: StagedRows) -> ApplyCounts:
+    """Append a page's rows to the staging tables, replacing an earlier page's of the same
+    patrons (a snapshot names each patron once, so that is nearly never)."""
+    again = _already_staged(session, staged.ids)
+    for table in (StagingCredential, StagingPatron):
+        for chunk in _chunks(again, 500):
+            session.execute(delete(table).where(table.patron_id.in_(chunk)))
+    insert_params(session, _STAGED_PATRONS, staged.patron_columns, staged.patrons)
+    insert_params(session, _STAGED_CREDENTIALS, staged.credential_columns,
+                  staged.credentials)
+    return ApplyCounts(upserted=len(staged.patrons))
+
+
+def kept_verifiers(session: Session, records: Sequence[PatronRecord]) -> Kept:
     """The live cache's verifiers of the records that carry a PIN and its version (a full sync
     stages a new set, but compares with the one in use)."""
     ids = [r.patron_id for r in records if r.pin is not None and r.pin_version is not None]

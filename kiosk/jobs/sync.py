@@ -8,10 +8,12 @@ and once on recovery (STYLE.md E13).
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import logging
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -26,9 +28,19 @@ from kiosk.cache.patrons import (
     RowError,
     apply_records,
     swap_staging,
+    write_staged,
 )
 from kiosk.cache.staging import staging
 from kiosk.clock import Clock
+from kiosk.jobs.snapshot_worker import (
+    PageRules,
+    StagedPage,
+    pages_by_worker,
+    pages_here,
+    staged_page,
+    usable,
+    worth_a_worker,
+)
 from kiosk.privacy.keyed_hash import KeyedHasher
 from sync.client import (
     EVENT_KINDS,
@@ -194,37 +206,57 @@ class SyncService:
 
     def _full(self) -> SyncReport:
         report = SyncReport(full=True)
-        with staging(self.sessions) as sessions:
+        today = self.clock.now().date()
+        cutoff = (self.clock.now() - self._inactive_after).date() \
+            if self._inactive_after is not None else None
+        rules = PageRules(self.hasher, today, cutoff)
+        with staging(self.sessions) as sessions, self._pages(rules) as pages:
             final_cursor = None
-            for page in iter_pages(self.client, None):
+            for staged in pages:
                 report.pages += 1
-                records = self._usable(page, report)
+                self._note(staged, report)
                 with sessions.begin() as session:
-                    self._apply(session, records, report.pages, staging=True)
-                final_cursor = page.cursor
+                    write_staged(session, staged.rows)
+                final_cursor = staged.cursor
             with sessions.begin() as session:
                 report.counts = swap_staging(session)
                 if final_cursor is not None:
                     queries.set_state(session, CURSOR_KEY, final_cursor)
         return report
 
+    @contextlib.contextmanager
+    def _pages(self, rules: PageRules) -> Iterator[Iterator[StagedPage]]:
+        """The snapshot's pages as staging rows: the first made here, the rest by a worker
+        process when the snapshot is large (kiosk/jobs/snapshot_worker.py)."""
+        page = self.client.fetch_page(None, None)
+        with self.sessions() as session:
+            first = staged_page(page, 1, rules, session, session.get_bind().dialect)
+        settings = worth_a_worker(self.client, page)
+        if settings is None:
+            yield itertools.chain([first], pages_here(self.client, first, rules, self.sessions))
+            return
+        url = self.sessions.kw["bind"].url.render_as_string(hide_password=False)
+        with pages_by_worker(settings, url, rules, first) as rest:
+            yield itertools.chain([first], rest)
+
     def _usable(self, page: SyncPage, report: SyncReport) -> list[PatronRecord]:
-        """The page's records with refused and long-inactive patrons turned into deletions."""
-        records = list(page.records)
-        for refused in page.refused:
-            log.warning("sync: record refused as unusable, patron left out: %s", refused)
-            report.refused.append(refused)
-            records.append(PatronRecord(patron_id=refused.patron_id, deleted=True))
-        if self._inactive_after is None:
-            return records
-        cutoff = (self.clock.now() - self._inactive_after).date()
-        kept: list[PatronRecord] = []
-        for record in records:
-            if record.last_activity is not None and record.last_activity < cutoff:
-                report.inactive += 1
-                record = PatronRecord(patron_id=record.patron_id, deleted=True)
-            kept.append(record)
-        return kept
+        """A delta page's records with refused and long-inactive patrons turned into deletions."""
+        cutoff = (self.clock.now() - self._inactive_after).date() \
+            if self._inactive_after is not None else None
+        records, inactive = usable(page, cutoff)
+        self._note_refused(page.refused, report)
+        report.inactive += inactive
+        return records
+
+    def _note(self, staged: StagedPage, report: SyncReport) -> None:
+        self._note_refused(staged.refused, report)
+        report.inactive += staged.inactive
+
+    @staticmethod
+    def _note_refused(refused: Sequence[RefusedRecord], report: SyncReport) -> None:
+        for record in refused:
+            log.warning("sync: record refused as unusable, patron left out: %s", record)
+            report.refused.append(record)
 
     def _apply(
         self, session: Session, records: list[PatronRecord], page_no: int, *, staging: bool

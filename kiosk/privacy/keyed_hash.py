@@ -81,6 +81,11 @@ class KeyedHasher:
         self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
         self.sealer = Sealer(key)
         """The installation key's other use: values read back later (kiosk/privacy/sealed.py)."""
+        self._key = key
+
+    def __reduce__(self) -> tuple[type[KeyedHasher], tuple[bytes]]:
+        # Only to the kiosk's own snapshot worker, over a pipe (kiosk/jobs/snapshot_worker.py).
+        return KeyedHasher, (self._key,)
 
     def credential_id(self, kind: str, value: str) -> bytes:
         """Lookup key for a CPR or card number: 32 bytes, never reversible without the key."""

@@ -6,17 +6,24 @@ retention purge, a lockout's time) and would sort wrongly: byte for byte, or it 
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import Boolean, Date
+from sqlalchemy import Boolean, Date, LargeBinary, create_engine
 from sqlalchemy.dialects import sqlite
 
-from kiosk.cache.bulk import processor, sqlite_bool, sqlite_date, sqlite_utc_datetime
-from kiosk.cache.models import Patron, UtcDateTime
+from kiosk.cache.bulk import (
+    processor,
+    sqlite_blob,
+    sqlite_bool,
+    sqlite_date,
+    sqlite_utc_datetime,
+)
+from kiosk.cache.models import Credential, Patron, UtcDateTime
 
 DIALECT = sqlite.dialect()
 
@@ -58,7 +65,17 @@ def test_booleans(value: bool | None) -> None:
     assert sqlite_bool(value) == _sqlalchemy(Boolean())(value)
 
 
+@given(st.none() | st.binary(max_size=64))
+def test_blobs_store_the_same_bytes_and_pickle(value: bytes | None) -> None:
+    ours = sqlite_blob(value)
+    driver = create_engine("sqlite://").dialect  # with its DBAPI: binds bytes as memoryview
+    theirs = LargeBinary().dialect_impl(driver).bind_processor(driver)(value)
+    assert ours == (None if theirs is None else bytes(theirs))
+    assert pickle.loads(pickle.dumps(ours)) == value  # the snapshot worker sends them
+
+
 def test_the_patron_table_uses_them() -> None:
+    assert processor(Credential.__table__, "id", DIALECT) is sqlite_blob
     table = Patron.__table__
     assert processor(table, "updated_at", DIALECT) is sqlite_utc_datetime
     assert processor(table, "birth_date", DIALECT) is sqlite_date

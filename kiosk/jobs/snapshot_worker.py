@@ -1,0 +1,200 @@
+"""A full snapshot's pages turned into staging rows: here, or by a second process while the
+sync writes the rows it sent before (issue 18).
+
+Fetching, validating, keyed hashes and row parameters were about half of a full sync's CPU,
+all on the one thread that also writes, beside the door's worker in the same interpreter. In a
+process of their own they run on the other core and hold no lock of the kiosk's interpreter.
+The worker only reads the cache (the verifiers it keeps); the sync process alone writes, so the
+crash guarantee is the staging file's (kiosk/cache/staging.py). Its failures arrive as the same
+CentralError a sync in one process raises, and its log lines go through the kiosk's logging
+(its redaction filter included).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import logging
+import multiprocessing
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from multiprocessing.connection import Connection
+from typing import Final
+
+from sqlalchemy import Dialect
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.cache.db import make_engine
+from kiosk.cache.patrons import RowError, StagedRows, kept_verifiers, stage_rows
+from kiosk.privacy.keyed_hash import KeyedHasher
+from sync.client import BadRecord, CentralClient, CentralError, RefusedRecord, SyncPage
+from sync.http_client import ClientSettings
+from sync.records import PatronRecord, RecordError
+
+log = logging.getLogger(__name__)
+WORKER_FROM_RECORDS: Final = 1000
+"""A snapshot whose first page holds fewer records is small (a test, a village library): the
+worker's start (about 0.4 s of imports) would cost more than it saves."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageRules:
+    """What turns a page into rows, the same in either process."""
+
+    hasher: KeyedHasher
+    today: date
+    """The kiosk's local date: which birth dates are still needed."""
+    inactive_before: date | None
+    """retention.inactive_patron_days: a last activity before this is not kept."""
+
+
+@dataclass(frozen=True, slots=True)
+class StagedPage:
+    page_no: int
+    rows: StagedRows
+    refused: tuple[RefusedRecord, ...]
+    inactive: int
+    cursor: str
+    next_page: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _LogLine:
+    level: int
+    logger: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    error: CentralError | RuntimeError
+
+
+def usable(page: SyncPage, inactive_before: date | None) -> tuple[list[PatronRecord], int]:
+    """The page's records with refused and long-inactive patrons turned into deletions, and
+    how many were inactive."""
+    records = list(page.records)
+    records += [PatronRecord(patron_id=r.patron_id, deleted=True) for r in page.refused]
+    if inactive_before is None:
+        return records, 0
+    inactive = 0
+    for i, record in enumerate(records):
+        if record.last_activity is not None and record.last_activity < inactive_before:
+            inactive += 1
+            records[i] = PatronRecord(patron_id=record.patron_id, deleted=True)
+    return records, inactive
+
+
+def staged_page(page: SyncPage, page_no: int, rules: PageRules, cache: Session,
+                dialect: Dialect) -> StagedPage:
+    """One fetched page as staging rows; BadRecord names a record that cannot become one."""
+    records, inactive = usable(page, rules.inactive_before)
+    try:
+        rows = stage_rows(records, rules.hasher, rules.today, kept_verifiers(cache, records),
+                          dialect)
+    except RowError as err:
+        problem = RecordError(f"page {page_no}", err.field, err.problem)
+        raise BadRecord(page_no, err.index, err.patron_id, problem) from None
+    return StagedPage(page_no, rows, page.refused, inactive, page.cursor, page.next_page)
+
+
+def pages_here(client: CentralClient, first: StagedPage, rules: PageRules,
+               cache: sessionmaker[Session]) -> Iterator[StagedPage]:
+    """The pages after `first`, made in this process."""
+    token, page_no = first.next_page, first.page_no
+    while token is not None:
+        page_no += 1
+        page = client.fetch_page(None, token)
+        with cache() as session:
+            staged = staged_page(page, page_no, rules, session, session.get_bind().dialect)
+        yield staged
+        token = page.next_page
+
+
+def worth_a_worker(client: CentralClient, first: SyncPage) -> ClientSettings | None:
+    """The settings to give a worker, or None when this snapshot is done here: one page, a
+    small one, or a client another process cannot rebuild (a test's fake)."""
+    settings = getattr(client, "settings", None)
+    if first.next_page is None or len(first.records) < WORKER_FROM_RECORDS:
+        return None
+    return settings if isinstance(settings, ClientSettings) else None
+
+
+@contextlib.contextmanager
+def pages_by_worker(settings: ClientSettings, database_url: str, rules: PageRules,
+                    first: StagedPage) -> Iterator[Iterator[StagedPage]]:
+    """The pages after `first`, made by a worker process; it is stopped when the block ends,
+    however it ends."""
+    context = multiprocessing.get_context("spawn")  # no fork of a process with Qt and threads
+    ours, theirs = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_work, name="kiosk-snapshot-worker", daemon=True,
+        args=(settings, database_url, rules, first.next_page, first.page_no, theirs))
+    worker.start()
+    log.info("full sync: pages after the first made by a worker process (pid %s)", worker.pid)
+    theirs.close()  # ours alone now: if the worker dies, recv() ends instead of waiting
+    try:
+        yield _received(ours, worker)
+    finally:
+        ours.close()  # a worker still sending gets a broken pipe and ends
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+
+
+def _received(ours: Connection, worker: multiprocessing.process.BaseProcess,
+              ) -> Iterator[StagedPage]:
+    while True:
+        try:
+            message = ours.recv()
+        except EOFError:
+            worker.join(timeout=5)
+            raise RuntimeError("the snapshot worker ended without finishing "
+                               f"(exit code {worker.exitcode})") from None
+        if isinstance(message, _LogLine):
+            logging.getLogger(message.logger).log(message.level, "%s", message.message)
+        elif isinstance(message, _Failed):
+            raise message.error
+        else:
+            yield message
+            if message.next_page is None:
+                return
+
+
+class _Forward(logging.Handler):
+    """The worker's log lines, sent to the kiosk to be filtered and written there."""
+
+    def __init__(self, out: Connection) -> None:
+        super().__init__(logging.INFO)
+        self._out = out
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._out.send(_LogLine(record.levelno, record.name, record.getMessage()))
+
+
+def _work(settings: ClientSettings, database_url: str, rules: PageRules, token: str,
+          page_no: int, out: Connection) -> None:
+    """The worker process: fetch and stage each page after `page_no`, send it, until the last."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the kiosk to act on
+    root = logging.getLogger()
+    root.handlers[:] = [_Forward(out)]
+    root.setLevel(logging.INFO)
+    gc.freeze()  # the imports: kept out of the collector's passes (kiosk/system/heap.py)
+    try:
+        engine = make_engine(database_url)
+        sessions = sessionmaker(engine)
+        first = StagedPage(page_no, StagedRows([], [], [], [], []), (), 0, "", token)
+        with settings.client() as client:
+            client.continue_after(page_no)
+            for staged in pages_here(client, first, rules, sessions):
+                out.send(staged)
+        engine.dispose()
+    except CentralError as err:
+        out.send(_Failed(err))
+    except (BrokenPipeError, EOFError):
+        return  # the sync ended (or was killed): nobody to tell
+    except Exception as err:  # noqa: BLE001 - any other failure reaches the sync as one line
+        out.send(_Failed(RuntimeError(f"snapshot worker: {type(err).__name__}: {err}")))

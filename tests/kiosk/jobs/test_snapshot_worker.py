@@ -1,0 +1,154 @@
+"""A large full snapshot's pages made by a worker process (kiosk/jobs/snapshot_worker.py),
+against the fake central on 127.0.0.1 and a real cache: the same cache as in one process, the
+same errors, its log lines in the kiosk's logging, and nothing left running when it fails."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import signal
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from kioskkit import SELF_SERVICE_AT, write_config
+
+from kiosk.cache import queries
+from kiosk.clock import FixedClock
+from kiosk.config import load
+from kiosk.jobs.sync import SyncService
+from kiosk.services import Services, build_services
+from sync.client import BadRecord, NotJson
+from sync.fakes.central import FakeCentral
+from sync.http_client import SNAPSHOT_PAGE_LIMIT, HttpCentralClient
+
+PATRONS = 2 * SNAPSHOT_PAGE_LIMIT + 1200  # three pages: the first here, two by the worker
+
+
+@pytest.fixture(scope="module")
+def central() -> Iterator[tuple[FakeCentral, str]]:
+    fake = FakeCentral(patrons=PATRONS, seed=5, today=SELF_SERVICE_AT.date())
+    with fake.serve("127.0.0.1", 0) as url:
+        yield fake, url
+
+
+def _kiosk(where: Path, url: str, key_of: Path | None = None) -> Services:
+    """A kiosk installed in `where`; with `key_of`, with that installation's key."""
+    where.mkdir(exist_ok=True)
+    config = write_config(where)
+    if key_of is not None:
+        (where / "data").mkdir(mode=0o700, exist_ok=True)
+        shutil.copy2(key_of / "data" / "installation.key", where / "data" / "installation.key")
+    loaded = load(config, ['central.kind="http"', f'central.url="{url}"'])
+    return build_services(loaded, FixedClock(SELF_SERVICE_AT))
+
+
+def _sync(services: Services, client: HttpCentralClient) -> SyncService:
+    return SyncService(client, services.sessions, services.hasher, services.clock)
+
+
+def _tables(services: Services) -> list[list[tuple[object, ...]]]:
+    database = services.sessions.kw["bind"].url.database
+    with sqlite3.connect(database) as db:
+        return [db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+                for t in ("patrons", "credentials")]
+
+
+def _fault(url: str, mode: str, seconds: float = 0) -> None:
+    requests.post(f"{url}/_fake/faults", json={"mode": mode, "count": 1, "seconds": seconds},
+                  timeout=5).raise_for_status()
+
+
+def test_the_worker_makes_the_same_cache_as_one_process(
+    tmp_path: Path, central: tuple[FakeCentral, str], caplog: pytest.LogCaptureFixture,
+) -> None:
+    _, url = central
+    here = _kiosk(tmp_path / "here", url)
+    there = _kiosk(tmp_path / "there", url, key_of=tmp_path / "here")
+    try:
+        # An injected sleep cannot cross a process: that client syncs in one.
+        with HttpCentralClient(url, sleep=lambda s: time.sleep(s)) as client:
+            assert client.settings is None
+            alone = _sync(here, client).sync(full=True)
+        with caplog.at_level(logging.INFO), HttpCentralClient(url) as client:
+            shared = _sync(there, client).sync(full=True)
+        assert "pages after the first made by a worker process" in caplog.text
+        assert (alone.pages, alone.counts.upserted) == (shared.pages, shared.counts.upserted) \
+            == (3, PATRONS)
+        assert _tables(here) == _tables(there)
+        with there.sessions() as session:
+            assert queries.patron_count(session) == PATRONS
+    finally:
+        here.close()
+        there.close()
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(("faults", "error", "message"), [
+    (("latency", "invalid_record"), BadRecord, "page 2, record 2 (patron_id "),
+    (("latency", "html"), NotJson, "page 2"),
+])
+def test_a_failure_on_a_worker_page_is_the_syncs_and_keeps_the_cache(
+    tmp_path: Path, central: tuple[FakeCentral, str], faults: tuple[str, ...],
+    error: type[Exception], message: str,
+) -> None:
+    """"latency" (of 0 s) is page 1's: the fault that follows lands on page 2, the worker's."""
+    _, url = central
+    services = _kiosk(tmp_path, url)
+    try:
+        with HttpCentralClient(url, retries=0) as client:
+            sync = _sync(services, client)
+            sync.sync(full=True)
+            before = _tables(services)
+            for mode in faults:
+                _fault(url, mode)
+            with pytest.raises(error, match=message.replace("(", r"\(")):
+                sync.sync(full=True)
+        assert _tables(services) == before
+        data = Path(services.sessions.kw["bind"].url.database).parent
+        assert not list(data.glob("*.staging-*"))
+    finally:
+        services.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_worker_killed_midway_fails_the_sync_and_keeps_the_cache(
+    tmp_path: Path, central: tuple[FakeCentral, str],
+) -> None:
+    _, url = central
+    services = _kiosk(tmp_path, url)
+    try:
+        with HttpCentralClient(url, retries=0, read_timeout=30) as client:
+            sync = _sync(services, client)
+            sync.sync(full=True)
+            before = _tables(services)
+            _fault(url, "latency")  # page 1 answers at once; page 2 waits 20 s
+            _fault(url, "latency", 20)
+            failed: list[BaseException] = []
+
+            def run() -> None:
+                try:
+                    sync.sync(full=True)
+                except BaseException as err:  # noqa: BLE001 - looked at below
+                    failed.append(err)
+
+            thread = threading.Thread(target=run)
+            thread.start()
+            deadline = time.monotonic() + 15
+            while not multiprocessing.active_children() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            [worker] = multiprocessing.active_children()
+            assert worker.pid is not None
+            os.kill(worker.pid, signal.SIGKILL)
+            thread.join(timeout=30)
+        assert [type(e) for e in failed] == [RuntimeError]
+        assert "ended without finishing (exit code -9)" in str(failed[0])
+        assert _tables(services) == before
+    finally:
+        services.close()
