@@ -162,3 +162,52 @@ def test_kill_9_during_a_paged_delta_keeps_the_old_cursor_until_the_last_page(
             assert got.patrons == old.patrons
             run_child("sync", str(run), central.url, "delta", "50")
             assert snapshot(db_of(run)) == new
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The spawned processes (kiosk/jobs/snapshot_worker.py) whose parent is `pid`."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines()
+                          if ":\t" in line)
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except OSError:
+            continue  # ended while we looked
+        if fields.get("PPid", "").strip() == str(pid) and b"spawn_main" in cmdline:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in state
+
+
+@pytest.mark.slow
+def test_kill_9_of_a_sync_leaves_no_snapshot_worker_running(tmp_path: Path) -> None:
+    """The worker outlives a killed sync only until it next speaks to it: here it waits for a
+    page the central holds back 5 s, then finds the pipe broken and ends."""
+    with fake_central(3 * 5000) as central:
+        config = install(tmp_path / "k")
+        central.fault("latency")  # page 1 at once, made by the sync itself
+        central.fault("latency", seconds=5)  # page 2, the worker's first, 5 s late
+        child = Child("sync", str(config), central.url, "full", "5000")
+        try:
+            child.wait_line("start")
+            deadline = time.monotonic() + 30
+            while not (workers := _workers_of(child.proc.pid)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert len(workers) == 1, "the sync started no snapshot worker"
+            child.kill()
+        finally:
+            child.close()
+        deadline = time.monotonic() + 20
+        while _alive(workers[0]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(workers[0]), "the killed sync's worker is still running"
+        assert snapshot(db_of(config)).patrons == 0  # nothing of the snapshot was swapped in
+        assert integrity(db_of(config)) == "ok"
