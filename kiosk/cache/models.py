@@ -110,14 +110,14 @@ class Credential(Base):
 
 
 class StagingCredential(Base):
-    """Append-only while a full sync runs: rows land in arrival order, so no B-tree keyed by
-    random HMACs is rewritten on every page (that was most of a 1M-patron full sync). The swap
-    sorts them once; for a card named twice, the row staged last (highest seq) wins."""
+    """Keyed by the hash, as `credentials`: the swap then copies it in key order, with no sort
+    after the last page. In the staging file (no journal) the random-order inserts cost
+    little, and they happen while the next page is being made. A card staged twice: the
+    later row replaces the earlier (the newest record owns it)."""
 
     __tablename__ = "staging_credentials"
-    __table_args__ = IN_STAGING
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    id: Mapped[bytes] = mapped_column(LargeBinary(32))
+    __table_args__ = ({"schema": STAGING_SCHEMA, "sqlite_with_rowid": False},)
+    id: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
     patron_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(8), default="active")

@@ -167,7 +167,7 @@ def apply_records(
         session.execute(delete(Patron).where(Patron.patron_id.in_(chunk)))
     if creds:
         # A card moved from another patron: the newest record owns it (docs/central-api.md
-        # "Card numbers"). Staging is append-only; swap_staging keeps the newest row per card.
+        # "Card numbers"). In staging, the row staged later replaces the earlier (write_staged).
         _move_cards(session, creds)
     insert_rows(session, cast(Table, Patron.__table__), patrons, on_conflict="patron_id")
     insert_rows(session, cast(Table, Credential.__table__), creds)
@@ -208,7 +208,7 @@ def write_staged(session: Session, staged: StagedRows) -> ApplyCounts:
             session.execute(delete(table).where(table.patron_id.in_(chunk)))
     insert_params(session, _STAGED_PATRONS, staged.patron_columns, staged.patrons)
     insert_params(session, _STAGED_CREDENTIALS, staged.credential_columns,
-                  staged.credentials)
+                  staged.credentials, on_conflict="id")
     return ApplyCounts(upserted=len(staged.patrons))
 
 
@@ -305,15 +305,10 @@ def swap_staging(session: Session) -> ApplyCounts:
         count.append(staged)
     cred_cols = [c.name for c in Credential.__table__.columns]
     staged_creds = StagingCredential.__table__.c
-    newest = select(func.max(staged_creds.seq)).group_by(staged_creds.id)
+    # In key order straight from the staging table's own order: no sort after the last page.
     session.execute(
         insert(Credential).from_select(
-            cred_cols,
-            select(*[staged_creds[c] for c in cred_cols])
-            .where(staged_creds.seq.in_(newest))
-            .order_by(staged_creds.id),
-        )
-    )
+            cred_cols, select(*[staged_creds[c] for c in cred_cols]).order_by(staged_creds.id)))
     for index in indexes:
         index.create(connection)
     return ApplyCounts(upserted=staged, deleted=len(removed))

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cache.db import make_engine, migrate, session_factory
-from kiosk.cache.models import EntryLog, StagingPatron
+from kiosk.cache.models import Credential, EntryLog, Patron, StagingPatron
 from kiosk.cache.patrons import apply_records, swap_staging
 from kiosk.cache.staging import staging, staging_path
 from kiosk.privacy.keyed_hash import KeyedHasher
@@ -89,6 +89,31 @@ def test_a_staging_file_left_by_a_killed_sync_goes_at_the_next(
         assert session.scalar(select(func.count()).select_from(StagingPatron)) == 0
     assert not left.exists()
     assert live.exists()
+
+
+def test_a_card_staged_twice_belongs_to_the_later_record_after_the_swap(
+    sessions: sessionmaker[Session],
+) -> None:
+    """A snapshot may give a card to one patron on a page and to another later (the card
+    moved while the central paged), and may name a patron on two pages: the later wins."""
+    card = [{"number": "3300000777"}]
+    with staging(sessions) as staged:
+        with staged.begin() as session:
+            apply_records(session, [patron(patron_id="1", cpr=None, cards=card),
+                                    patron(patron_id="2", cpr=None, name="Old Bo", cards=[])],
+                          HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            apply_records(session, [patron(patron_id="2", cpr=None, name="New Bo", cards=card)],
+                          HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            counts = swap_staging(session)
+    assert counts.upserted == 2
+    cid = HASHER.credential_id("card", "3300000777")
+    with sessions() as session:
+        owners = session.execute(select(Credential.patron_id).where(Credential.id == cid))
+        assert owners.scalars().all() == ["2"]
+        assert session.scalar(select(Patron.name).where(Patron.patron_id == "2")) == "New"
+        assert session.scalar(select(func.count()).select_from(Credential)) == 1
 
 
 def test_the_door_writes_to_the_cache_while_a_page_is_being_staged(
