@@ -7,6 +7,12 @@ would switch the relay off seconds late. So the handlers are also wired to a wak
 number at once, the watcher closes the relay (OFF, and no command after it), and the Python
 handler then does the rest in the main thread (quit the event loop, exit). SIGKILL and power
 loss cannot be caught: start-up switches off again. Nothing from kiosk/ or sync/.
+
+Only the watcher switches off. The Python handler runs in the main thread wherever it was
+interrupted, which may be inside the relay's own write with the serial link's lock held: an
+OFF from there waited for that lock for ever, and so did the watcher's (CI: the board heard
+nothing more after ON). The handler only makes the main thread leave, which lets go of the
+locks; the watcher's OFF goes out then, and every `finally` closes the relay again.
 """
 
 from __future__ import annotations
@@ -79,6 +85,8 @@ class SignalGuard:
         """Signals the watcher sent the main thread, not yet seen again by the handler."""
         self._previous: dict[int, _Handler] = {}
         self.received: list[int] = []
+        self._die_by: int | None = None
+        """A signal whose default action ends the process: done at exit, after the OFF."""
         self._signals = frozenset(signals)
         self._installed = threading.current_thread() is threading.main_thread()
         if not self._installed:
@@ -110,7 +118,8 @@ class SignalGuard:
             return
         with self._wake_lock:
             self._installed = False
-            atexit.unregister(self._at_exit)
+            if self._die_by is None:  # else the process still ends by that signal, at exit
+                atexit.unregister(self._at_exit)
             for signum, previous in self._previous.items():
                 if signal.getsignal(signum) == self._handler:
                     signal.signal(signum, previous if previous is not None else signal.SIG_DFL)
@@ -158,25 +167,24 @@ class SignalGuard:
             self._wakes[signum] -= 1
             return  # the watcher's wake-up came after the main thread handled the signal
         self.received.append(signum)
-        # The watcher has usually done this already; closing twice is harmless, and here it
-        # also covers a watcher that has not been scheduled yet.
-        _close(self._current(), signal.Signals(signum).name)
+        # No OFF here, and nothing else that takes a lock: see the module's docstring.
         if self.then is not None:
             self.then(signum)
             return
-        _chain(signum, frame, self._previous.get(signum))
+        previous = self._previous.get(signum)
+        if callable(previous):
+            previous(signum, frame)  # e.g. SIGINT's KeyboardInterrupt, which unwinds too
+            return
+        # Die the way the signal would have killed us, so a supervisor sees the real cause,
+        # but only at exit: first unwind (letting go of the relay) and switch off.
+        self._die_by = signum
+        raise SystemExit(128 + signum)
 
     def _at_exit(self) -> None:
         _close(self._current(), "exit")
-
-
-def _chain(signum: int, frame: FrameType | None, previous: _Handler) -> None:
-    if callable(previous):
-        previous(signum, frame)
-    elif previous == signal.SIG_DFL or previous is None:
-        # Die the way the signal would have killed us, so a supervisor sees the real cause.
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
+        if self._die_by is not None:
+            signal.signal(self._die_by, signal.SIG_DFL)
+            os.kill(os.getpid(), self._die_by)
 
 
 def switch_off_on_exit(

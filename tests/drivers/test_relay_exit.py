@@ -6,12 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import termios
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from driverkit import PtyPair, read_exact
-from ptykit import stop_signals_at_default
+from ptykit import read_available, stop_signals_at_default
 
 LCUS_ON, LCUS_OFF = bytes.fromhex("A0 01 01 A2"), bytes.fromhex("A0 01 00 A1")
 REPO = Path(__file__).resolve().parents[2]
@@ -121,6 +123,68 @@ def test_a_stop_signal_given_to_another_thread_still_ends_the_process(
         child.stdin.flush()
         assert read_exact(pty_pair.master, 4, timeout=30) == LCUS_OFF
         assert child.wait(timeout=30) == -signal.SIGTERM
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(timeout=5)
+        for stream in (child.stdin, child.stdout, child.stderr):
+            if stream is not None:
+                stream.close()
+
+
+CHILD_STOP_DURING_A_WRITE = """
+import sys
+import drivers.relays.serialboard as serialboard
+from drivers.relays import make_relay
+from drivers.relays.shutdown import SignalGuard, exit_by
+# A board that takes 10 s to refuse a command, not 0.5 s: the same write, a wider window.
+serialboard.WRITE_TIMEOUT_S = 10.0
+relay = make_relay("lcus", port=sys.argv[1], channel=1)
+SignalGuard(relay, then=exit_by if sys.argv[2] == "exit_by" else None)
+print("ready", flush=True)
+sys.stdin.readline()
+print("switching on", flush=True)
+relay.pulse(20)
+"""
+
+
+@pytest.mark.parametrize(("then", "expected_exit"),
+                         [("exit_by", 128 + signal.SIGTERM), ("default", -signal.SIGTERM)])
+def test_a_stop_signal_during_the_main_threads_own_relay_write_still_switches_off(
+    pty_pair: PtyPair, then: str, expected_exit: int
+) -> None:
+    """CI: `kiosk relay-test` got SIGHUP just as its main thread wrote ON; the board heard
+    nothing more for 30 s. Python ran the guard's handler in the main thread, inside the
+    serial link's lock, and the handler's OFF waited for that lock for ever (so did the
+    watcher's). Here the board stops taking commands (its output stopped), so the main thread
+    is surely inside that write when the signal comes; then it takes them again."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD_STOP_DURING_A_WRITE, pty_pair.path, then],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    try:
+        assert read_exact(pty_pair.master, 4, timeout=10) == LCUS_OFF  # start-up
+        assert child.stdout is not None
+        assert child.stdin is not None
+        assert child.stdout.readline() == b"ready\n"
+        termios.tcflow(pty_pair.slave, termios.TCOOFF)
+        child.stdin.write(b"go\n")
+        child.stdin.flush()
+        assert child.stdout.readline() == b"switching on\n"
+        time.sleep(0.5)  # well inside the 10 s the ON's write now takes to fail
+        child.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        termios.tcflow(pty_pair.slave, termios.TCOON)
+        try:
+            code = child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("the process never ended: the OFF waited for a lock the "
+                                 "interrupted write held") from None
+        received = read_available(pty_pair.master)
+        assert code == expected_exit, child.stderr.read() if child.stderr else ""
+        assert received.endswith(LCUS_OFF), received.hex(" ")
+        assert LCUS_ON not in received, "nothing may switch on after the stop"
     finally:
         if child.poll() is None:
             child.kill()

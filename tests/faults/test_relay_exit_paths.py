@@ -69,6 +69,14 @@ def finish(proc: subprocess.Popen[str], timeout: float = 30) -> tuple[int, str, 
     return proc.returncode, out, err
 
 
+def reap(proc: subprocess.Popen[str]) -> None:
+    """Kill a child a failed test left running, and close its pipes: left open, they were
+    reported minutes later in whichever test the garbage collector ran in."""
+    if proc.poll() is None:
+        proc.kill()
+    proc.communicate()
+
+
 ATTEMPT = ("attempt", "--card", TECHNICIAN_CARD, "--pin", "0000")
 
 
@@ -87,9 +95,7 @@ def test_a_signal_during_a_relay_test_switches_off_first(
         assert code == 128 + signum, err
         assert out == ""  # no success line for a test that was cut short
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        reap(proc)
 
 
 def test_sigterm_during_an_attempts_pulse_switches_off(config: Path, board: Board) -> None:
@@ -102,9 +108,7 @@ def test_sigterm_during_an_attempts_pulse_switches_off(config: Path, board: Boar
         code, _out, _err = finish(proc)
         assert code == 128 + signal.SIGTERM
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        reap(proc)
 
 
 def test_relay_test_is_bounded_when_the_board_does_not_take_off(
@@ -122,9 +126,7 @@ def test_relay_test_is_bounded_when_the_board_does_not_take_off(
         assert "Traceback" not in err
     finally:
         termios.tcflow(board.pair.slave, termios.TCOON)
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        reap(proc)
 
 
 HOLD_LOCK = """
@@ -241,9 +243,7 @@ def test_kiosk_run_switches_off_before_joining_a_stuck_sync(
                 code, _out, err = finish(proc)
                 assert code == 128 + signal.SIGTERM, err
             finally:
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait()
+                reap(proc)
             # reliability.md #1: START and STOP are in the technician audit trail
             code, out, _err = finish(kiosk(config, board, "log", "--audit", "--json"))
             actions = [json.loads(line) for line in out.splitlines()]
