@@ -130,7 +130,13 @@ class BaseRelay(ABC):
                 self._check_open()
                 self._hold = True
                 self._wake.notify_all()
-                self._switch(True)
+                try:
+                    self._switch(True)
+                except RelayFault:
+                    raise  # the hold stays: the keeper keeps trying
+                except BaseException:
+                    self._hold = False  # cut short (the process is leaving): no ON later
+                    raise
         finally:
             self._flush_notes()
 
@@ -161,9 +167,11 @@ class BaseRelay(ABC):
                 self._deadline = max(deadline, self._deadline or deadline)
                 try:
                     self._switch(True)
-                except RelayFault:
+                except BaseException as err:
+                    # Not taken, or cut short by a stop signal: the keeper must not send this
+                    # ON later (it did, before the close's OFF).
                     self._deadline = None
-                    if not self._hold:
+                    if isinstance(err, RelayFault) and not self._hold:
                         self._off_quietly()
                     raise
                 finally:
@@ -242,6 +250,11 @@ class BaseRelay(ABC):
             self._set_fault(str(err))
             self._retry_at = time.monotonic() + self._retry_delay
             self._retry_delay = min(self._retry_delay * 2, RETRY_MAX_S)
+            raise
+        except BaseException:
+            # Cut short mid-command (a signal's handler raised): what the board took is not
+            # known, so the keeper sends the target again.
+            self._confirmed = False
             raise
         if on != self._is_on:
             log.info("relay %s %s", self.name, "on" if on else "off")

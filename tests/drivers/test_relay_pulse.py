@@ -154,3 +154,38 @@ def test_nonsense_pulse_lengths_are_refused(seconds: float) -> None:
         with pytest.raises(ValueError, match="pulse length"):
             relay.pulse(seconds)
         assert not relay.latched
+
+
+class InterruptedOn(RecordingRelay):
+    """The first ON's write is cut short by a stop signal whose handler raises (as the kiosk's
+    verbs' `exit_by` does), before the board took it."""
+
+    def __init__(self) -> None:
+        self.interrupted = False
+        super().__init__()
+
+    def _send(self, on: bool) -> None:
+        if on and not self.interrupted:
+            self.interrupted = True
+            raise KeyboardInterrupt
+        super()._send(on)
+
+
+@pytest.mark.parametrize("switch", ["pulse", "on"])
+def test_a_command_cut_short_by_a_stop_leaves_the_keeper_nothing_to_switch_on(
+    switch: str,
+) -> None:
+    """CI: a SIGTERM during the ON of `relay-test` was followed by ON, then OFF. The pulse's
+    deadline outlived the interrupted command, so the keeper sent the ON the process was
+    leaving behind, before the close's OFF."""
+    relay = InterruptedOn()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            relay.pulse(20) if switch == "pulse" else relay.on()
+        # Cut short mid-command, the board's state is not known: the keeper makes it OFF.
+        assert relay.wait_for(lambda r: len(r.commands) >= 2, timeout=10)
+        time.sleep(0.3)  # room for a wrong ON to follow
+        assert [c.on for c in relay.commands] == [False, False]
+        assert not relay.latched
+    finally:
+        relay.close()
