@@ -68,6 +68,13 @@ _KEPT: Final = text(
 _STAGED_PATRONS: Final = cast(Table, StagingPatron.__table__)
 _STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
 _STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
+_DEPENDENTS: Final = tuple(
+    table for table in Patron.metadata.sorted_tables
+    for fk in table.foreign_keys
+    if fk.column is Patron.__table__.c.patron_id and fk.ondelete == "CASCADE"
+)
+"""The tables whose rows a patron's delete cascades to (credentials, loans, debts, messages,
+reservations): the swap deletes them itself (kiosk/cache/staging.py)."""
 _STAGED: Final = text(
     f"SELECT patron_id FROM {_STAGING_PATRONS}"  # noqa: S608 - model names
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
@@ -273,7 +280,12 @@ def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
 
 
 def swap_staging(session: Session) -> ApplyCounts:
-    """Replace the live patrons with the staged set in the caller's one transaction."""
+    """Replace the live patrons with the staged set in the caller's one transaction.
+
+    The staging connection runs without foreign-key enforcement (kiosk/cache/staging.py): the
+    swap keeps the references itself. It deletes a removed patron's dependent rows as ON
+    DELETE CASCADE would, and every staged credential's patron is a staged patron
+    (`write_staged` replaces a patron's rows together)."""
     # Only the (few) removed ids come into Python: two sets of a million ids were 180 MB of
     # the full sync's peak RSS (bench, 1M patrons).
     removed = list(session.scalars(
@@ -297,6 +309,8 @@ def swap_staging(session: Session) -> ApplyCounts:
     with counting.suspended(connection) as count:  # 2 M trigger runs at 1 M patrons: none
         erase_patron_traces(session, removed)
         for chunk in _chunks(removed, 500):
+            for table in _DEPENDENTS:  # the cascade, done here: no foreign-key enforcement
+                session.execute(delete(table).where(table.c.patron_id.in_(chunk)))
             session.execute(delete(Patron).where(Patron.patron_id.in_(chunk)))
         # Who stays is updated in place, not deleted and inserted again: a delete cascades to
         # the patron's loans, debts, messages and reservations (it wiped them all at every full

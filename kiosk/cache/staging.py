@@ -52,6 +52,10 @@ def staging(cache: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
             # No journal, no fsync: the file is thrown away on any failure, never repaired.
             connection.exec_driver_sql(f"PRAGMA {STAGING_SCHEMA}.journal_mode=OFF")
             connection.exec_driver_sql(f"PRAGMA {STAGING_SCHEMA}.synchronous=OFF")
+            # The swap keeps the references itself (swap_staging). Enforced, they made SQLite
+            # delete the live credentials row by row instead of at once, and look up each new
+            # credential's patron: 7 of the 13.5 s swap at 1 M patrons (bench/RESULTS.md).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.commit()
             for model in (StagingPatron, StagingCredential):
                 cast(Table, model.__table__).create(connection)
@@ -61,6 +65,8 @@ def staging(cache: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
             finally:
                 connection.rollback()
                 connection.exec_driver_sql(f"DETACH DATABASE {STAGING_SCHEMA}")
+                # The connection goes back to the pool: the next user expects enforcement.
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
     finally:
         if path is not None:
             path.unlink(missing_ok=True)

@@ -131,3 +131,46 @@ def test_the_door_writes_to_the_cache_while_a_page_is_being_staged(
         door.close()
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(EntryLog)) == 1
+
+
+def test_the_swap_keeps_every_reference_whole_though_nothing_enforces_them(
+    db: Path, sessions: sessionmaker[Session],
+) -> None:
+    """The staging connection runs without foreign-key enforcement (7 s of a 1 M swap): the
+    swap itself must leave no credential, loan, debt, message or reservation without its
+    patron. Here a card moves to another patron, one patron is named on two pages and one
+    with a card is left out of the snapshot (removed)."""
+    card = [{"number": "3300000777"}]
+    with staging(sessions) as staged, staged.begin() as session:
+        apply_records(session, [patron(patron_id="1", cpr=None, cards=card),
+                                patron(patron_id="3", cpr="0101901234", cards=[])],
+                      HASHER, staging=True, today=TODAY)
+        swap_staging(session)
+    with staging(sessions) as staged:
+        with staged.begin() as session:
+            apply_records(session, [patron(patron_id="1", cpr=None, cards=card),
+                                    patron(patron_id="2", cpr=None, cards=[])],
+                          HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            apply_records(session, [patron(patron_id="2", cpr=None, cards=card)],
+                          HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            counts = swap_staging(session)
+    assert (counts.upserted, counts.deleted) == (2, 1)
+    with sqlite3.connect(db) as check:
+        assert check.execute("PRAGMA foreign_key_check").fetchall() == []
+        owners = check.execute("SELECT patron_id FROM credentials ORDER BY patron_id")
+        assert [r[0] for r in owners] == ["2"]  # the card moved; patron 3's CPR went with 3
+
+
+def test_the_cache_enforces_references_again_after_a_full_sync(
+    sessions: sessionmaker[Session],
+) -> None:
+    with staging(sessions) as staged, staged.begin() as session:
+        used = session.connection().connection.dbapi_connection
+        apply_records(session, [patron()], HASHER, staging=True, today=TODAY)
+        swap_staging(session)
+    with sessions() as session:
+        connection = session.connection()
+        assert connection.connection.dbapi_connection is used  # the pool gave it back
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
