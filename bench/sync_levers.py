@@ -4,10 +4,10 @@
 
 Each round runs one full sync (a fresh child process, bench/sync_child.py) per setting into a
 cache that already holds the population, against one fake central in its own process; the best
-wall and CPU time of each setting are printed. `--trees` compares worktrees (each with its own
-.venv) instead of page limits: each tree syncs its own cache with its own code, so two commits
-are measured in one run. Interleaving, not one setting after the other, because the machine is
-shared and its load moves by the minute.
+wall and CPU time of each setting are printed, and its highest peak RSS. `--trees` compares
+worktrees (each with its own .venv) instead of page limits: each tree syncs its own cache with
+its own code, so two commits are measured in one run. Interleaving, not one setting after the
+other, because the machine is shared and its load moves by the minute.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _sync(tree: Path, config: Path, url: str, limit: str | None) -> tuple[float, float]:
-    """One full sync by `tree`'s code: (seconds the child reports, the child's CPU seconds)."""
+def _sync(tree: Path, config: Path, url: str, limit: str | None) -> tuple[float, float, float]:
+    """One full sync by `tree`'s code: (seconds the child reports, the child's CPU seconds,
+    the peak RSS of the sync and its worker in MB)."""
     cpu = _children_cpu()
     started = time.perf_counter()
     out = subprocess.run(
@@ -44,8 +45,9 @@ def _sync(tree: Path, config: Path, url: str, limit: str | None) -> tuple[float,
          url, *([limit] if limit else [])],
         check=True, capture_output=True, text=True, cwd=tree)
     wall = time.perf_counter() - started
-    seconds = json.loads(out.stdout.strip().splitlines()[-1]).get("seconds", wall)
-    return float(seconds), _children_cpu() - cpu
+    report = json.loads(out.stdout.strip().splitlines()[-1])
+    return (float(report.get("seconds", wall)), _children_cpu() - cpu,
+            float(report.get("peak_rss_mb", 0.0)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = {f"tree {t}": (Path(t), None) for t in args.trees}
     else:
         settings = {f"page limit {n}": (REPO, n) for n in args.page_limits}
-    best = {name: (float("inf"), float("inf")) for name in settings}
+    best = {name: (float("inf"), float("inf"), 0.0) for name in settings}
     with tempfile.TemporaryDirectory(prefix="kiosk-levers-") as tmp, \
             fake_central(args.patrons) as url:
         configs = {name: write_config(Path(tmp) / str(n)) for n, name in enumerate(settings)}
@@ -67,11 +69,13 @@ def main(argv: list[str] | None = None) -> int:
             _sync(tree, configs[name], url, None)  # the cache holds the population
         for _ in range(args.rounds):
             for name, (tree, limit) in settings.items():
-                wall, cpu = _sync(tree, configs[name], url, limit)
-                best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
-    for name, (wall, cpu) in best.items():
+                wall, cpu, rss = _sync(tree, configs[name], url, limit)
+                was = best[name]
+                best[name] = (min(was[0], wall), min(was[1], cpu), max(was[2], rss))
+    for name, (wall, cpu, rss) in best.items():
         sys.stdout.write(f"{name}: full sync of {args.patrons:,}, best of {args.rounds}: "
-                         f"{wall:.1f} s wall, {cpu:.1f} s CPU (the sync process)\n")
+                         f"{wall:.1f} s wall, {cpu:.1f} s CPU (the sync process), "
+                         f"highest peak RSS {rss:.0f} MB (sync and worker)\n")
     sys.stdout.write(f"load average after: {os.getloadavg()[0]:.2f}\n")
     return 0
 
