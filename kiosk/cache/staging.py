@@ -27,6 +27,10 @@ SUFFIX: Final = ".staging-"
 """`kiosk.db.staging-<pid>`: one per process that syncs, so two cannot share one."""
 
 
+CACHE_KIB: Final = 32 * 1024
+"""The staging file's page cache (the cache's own stays SQLite's default)."""
+
+
 def staging_path(database: Path, pid: int) -> Path:
     return database.with_name(f"{database.name}{SUFFIX}{pid}")
 
@@ -56,6 +60,10 @@ def staging(cache: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
             # delete the live credentials row by row instead of at once, and look up each new
             # credential's patron: 7 of the 13.5 s swap at 1 M patrons (bench/RESULTS.md).
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            # Staged credentials go in in the hash's (random) order: a larger page cache for
+            # the staging file keeps more of that B-tree at hand. 32 MiB: 3.5 s less CPU at
+            # 1 M patrons for 31 MB more peak RSS; 64 MiB gained 1 s more for 35 MB more.
+            connection.exec_driver_sql(f"PRAGMA {STAGING_SCHEMA}.cache_size=-{CACHE_KIB}")
             connection.commit()
             for model in (StagingPatron, StagingCredential):
                 cast(Table, model.__table__).create(connection)
