@@ -1,6 +1,7 @@
 """Pseudo-terminals for serial tests (drivers, faults, scenarios): a pty pair, the udev-style
 relink of a by-id path, reading what a driver wrote until the line goes quiet, and an LCUS
-relay board that tells the commands it received."""
+relay board that tells the commands it received; and for the processes those tests start,
+stop signals at their defaults and reaping."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import contextlib
 import os
 import select
 import signal
+import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass
@@ -119,3 +122,11 @@ def stop_signals_at_default() -> Iterator[None]:
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)
+
+
+def reap(proc: subprocess.Popen[Any]) -> None:
+    """Kill a child a failed test left running, and close its pipes: left open, they were
+    reported minutes later in whichever test the garbage collector ran in."""
+    if proc.poll() is None:
+        proc.kill()
+    proc.communicate()

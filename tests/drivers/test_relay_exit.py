@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from driverkit import PtyPair, read_exact
-from ptykit import read_available, stop_signals_at_default
+from ptykit import read_available, reap, stop_signals_at_default
 
 LCUS_ON, LCUS_OFF = bytes.fromhex("A0 01 01 A2"), bytes.fromhex("A0 01 00 A1")
 REPO = Path(__file__).resolve().parents[2]
@@ -63,12 +63,7 @@ def test_signal_switches_the_relay_off_before_exit(
         assert read_exact(pty_pair.master, 4, timeout=30) == LCUS_OFF
         assert child.wait(timeout=30) == expected_exit
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(timeout=5)
-        for stream in (child.stdout, child.stderr):
-            if stream is not None:
-                stream.close()
+        reap(child)
 
 
 def test_uninstall_restores_previous_handlers() -> None:
@@ -124,12 +119,7 @@ def test_a_stop_signal_given_to_another_thread_still_ends_the_process(
         assert read_exact(pty_pair.master, 4, timeout=30) == LCUS_OFF
         assert child.wait(timeout=30) == -signal.SIGTERM
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(timeout=5)
-        for stream in (child.stdin, child.stdout, child.stderr):
-            if stream is not None:
-                stream.close()
+        reap(child)
 
 
 CHILD_STOP_DURING_A_WRITE = """
@@ -186,9 +176,4 @@ def test_a_stop_signal_during_the_main_threads_own_relay_write_still_switches_of
         assert received.endswith(LCUS_OFF), received.hex(" ")
         assert LCUS_ON not in received, "nothing may switch on after the stop"
     finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait(timeout=5)
-        for stream in (child.stdin, child.stdout, child.stderr):
-            if stream is not None:
-                stream.close()
+        reap(child)

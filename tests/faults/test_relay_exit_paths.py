@@ -23,7 +23,7 @@ from faultkit import child_env, fake_central
 from kioskkit import write_config
 from ptykit import OFF_LCUS as OFF
 from ptykit import ON_LCUS as ON
-from ptykit import Board, PtyPair, read_available, stop_signals_at_default
+from ptykit import Board, PtyPair, read_available, reap, stop_signals_at_default
 
 from kiosk.system.relay_owner import LOCK_NAME
 
@@ -67,14 +67,6 @@ def finish(proc: subprocess.Popen[str], timeout: float = 30) -> tuple[int, str, 
         raise AssertionError(f"the process did not end within {timeout} s: {err[-2000:]}"
                              ) from None
     return proc.returncode, out, err
-
-
-def reap(proc: subprocess.Popen[str]) -> None:
-    """Kill a child a failed test left running, and close its pipes: left open, they were
-    reported minutes later in whichever test the garbage collector ran in."""
-    if proc.poll() is None:
-        proc.kill()
-    proc.communicate()
 
 
 ATTEMPT = ("attempt", "--card", TECHNICIAN_CARD, "--pin", "0000")
@@ -158,11 +150,7 @@ def test_an_attempt_while_another_process_owns_the_relay_switches_and_logs_nothi
         code, out, _err = finish(kiosk(config, board, "log", "--json"))
         assert (code, out) == (0, ""), "an attempt that could not open the door was logged"
     finally:
-        holder.kill()
-        holder.wait()
-        for stream in (holder.stdin, holder.stdout):
-            if stream is not None:
-                stream.close()
+        reap(holder)
     # The owner is gone (the kernel dropped its lock): the next attempt works.
     proc = kiosk(config, board, *ATTEMPT, pulse=0.2)
     code, out, err = finish(proc)
@@ -181,11 +169,7 @@ def test_sigkill_mid_pulse_then_a_refused_config_still_switches_off(
     proc = kiosk(config, board, *ATTEMPT)
     assert board.command() == OFF
     assert board.command() == ON
-    proc.kill()  # SIGKILL: no handler runs; the board stays ON
-    proc.wait()
-    for stream in (proc.stdout, proc.stderr):
-        if stream is not None:
-            stream.close()
+    reap(proc)  # SIGKILL: no handler runs; the board stays ON
     assert board.silent()
     # The technician's edit does not validate: `kiosk run` refuses it (exit 2), but switches
     # the relay off first, with the settings that worked.
