@@ -137,9 +137,10 @@ def test_the_swap_keeps_every_reference_whole_though_nothing_enforces_them(
     db: Path, sessions: sessionmaker[Session],
 ) -> None:
     """The staging connection runs without foreign-key enforcement (7 s of a 1 M swap): the
-    swap itself must leave no credential, loan, debt, message or reservation without its
-    patron. Here a card moves to another patron, one patron is named on two pages and one
-    with a card is left out of the snapshot (removed)."""
+    swap itself must leave no row without its patron. Here a card moves to another patron, one
+    patron is named on two pages and one with a CPR is left out of the snapshot (removed). A
+    removed patron's loans, debts, messages and reservations: tests/kiosk/access/test_access.py
+    (the swap's cascade test)."""
     card = [{"number": "3300000777"}]
     with staging(sessions) as staged, staged.begin() as session:
         apply_records(session, [patron(patron_id="1", cpr=None, cards=card),
