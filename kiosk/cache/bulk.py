@@ -76,13 +76,24 @@ def bulk_params(
         return [], []
     columns = list(rows[0])
     pick = itemgetter(*columns)
-    params = [list(pick(row)) for row in rows]
-    for i, column in enumerate(columns):
-        process = processor(table, column, dialect)
-        if process is not None:  # dates, booleans; strings and ints pass as they are
-            for values in params:
-                values[i] = process(values[i])
-    return columns, [tuple(values) for values in params]
+    values = [pick(row) for row in rows] if len(columns) > 1 else [(pick(row),) for row in rows]
+    return columns, converted(table, columns, values, dialect)
+
+
+def converted(
+    table: Table, columns: list[str], rows: list[tuple[Any, ...]], dialect: Dialect
+) -> list[tuple[Any, ...]]:
+    """Rows of values in `columns` order, each converted as SQLAlchemy stores it in its column
+    (strings and ints pass as they are)."""
+    processors = [processor(table, column, dialect) for column in columns]
+    if not rows or not any(processors):
+        return rows
+    # Column by column: one map() per column that needs it, the others not touched at all.
+    values = list(zip(*rows, strict=True))
+    for i, process in enumerate(processors):
+        if process is not None:
+            values[i] = tuple(map(process, values[i]))
+    return list(zip(*values, strict=True))
 
 
 def insert_params(

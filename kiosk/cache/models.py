@@ -52,13 +52,15 @@ class Base(DeclarativeBase):
     pass
 
 
-class _PatronColumns:
+class _SyncedPatronColumns:
+    """The columns a sync fills from the central's record; the others (_PatronColumns) a sync
+    always writes the same (kiosk/cache/patrons.py SYNCED), so a full sync stages only these."""
+
     patron_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     birth_date: Mapped[date | None] = mapped_column(Date)
     patron_group: Mapped[str] = mapped_column(String(64), default="")
     blocked_reason: Mapped[str | None] = mapped_column(String(16))
-    blocked_since: Mapped[date | None] = mapped_column(Date)
     debt_ore: Mapped[int] = mapped_column(Integer, default=0)
     """Debt in øre (1/100 DKK), so money is never a float."""
 
@@ -66,14 +68,18 @@ class _PatronColumns:
     def debt_dkk(self) -> Decimal:
         return Decimal(self.debt_ore) / 100
     opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
-    home_branch: Mapped[str] = mapped_column(String(64), default="")
-    municipality: Mapped[str] = mapped_column(String(8), default="")
     last_activity: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     pin_verifier: Mapped[str | None] = mapped_column(Text)
     pin_version: Mapped[str | None] = mapped_column(String(64))
     """The central's pin_version the verifier was made for: the same again, the PIN did not
     change and the (memory-hard) verifier stays (kiosk/cache/patrons.py)."""
+
+
+class _PatronColumns(_SyncedPatronColumns):
+    blocked_since: Mapped[date | None] = mapped_column(Date)
+    home_branch: Mapped[str] = mapped_column(String(64), default="")
+    municipality: Mapped[str] = mapped_column(String(8), default="")
     verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     """SIP2 learned cache: when the library system last confirmed this patron and PIN."""
     reservations_ready: Mapped[int | None] = mapped_column(Integer)
@@ -89,7 +95,7 @@ class Patron(_PatronColumns, Base):
     __tablename__ = "patrons"
 
 
-class StagingPatron(_PatronColumns, Base):
+class StagingPatron(_SyncedPatronColumns, Base):
     """A full sync builds the new set here and swaps it in with one transaction."""
 
     __tablename__ = "staging_patrons"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Final, cast
+from typing import Any, Final, TypeVar, cast
 
 from sqlalchemy import Connection, Dialect, Table, delete, false, func, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from drivers.cardparse import normalise_card
 from drivers.cpr import cpr_birth_date, normalise_cpr
 from kiosk.cache import counting
-from kiosk.cache.bulk import bulk_params, insert_params, insert_rows, upsert_clause
+from kiosk.cache.bulk import converted, insert_params, insert_rows, upsert_clause
 from kiosk.cache.models import (
     STAGING_SCHEMA,
     Credential,
@@ -34,6 +34,8 @@ from kiosk.privacy.minimise import first_name, needed_birth_date
 from sync.records import PatronRecord, RecordError
 
 log = logging.getLogger(__name__)
+P = TypeVar("P")
+C = TypeVar("C")
 
 
 class RowError(RecordError):
@@ -67,6 +69,7 @@ _KEPT: Final = text(
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
 _STAGED_PATRONS: Final = cast(Table, StagingPatron.__table__)
 _STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
+_CREDENTIAL_COLUMNS: Final = ("id", "patron_id", "kind", "status")
 _STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
 _DEPENDENTS: Final = tuple(
     table for table in Patron.metadata.sorted_tables
@@ -100,54 +103,74 @@ def verifier_of(
     return None, None
 
 
+SYNCED: Final[Mapping[str, Any]] = {
+    "blocked_since": None,  # no rule or screen uses it (issue 13: minimisation)
+    "home_branch": "",  # informational only: not kept (issue 13: minimisation)
+    "municipality": "",
+    "verified_at": None,
+    "reservations_ready": None,
+    # Every column: an upsert over a row the SIP2 learned cache made turns it into a synced
+    # one, as the delete and insert it replaced did.
+    "learned": False,
+    "sip2_ref": None,
+}
+"""The patron columns every synced row has the same: a full sync stages only the others
+(STAGED_PATRON_COLUMNS), and its swap writes these."""
+STAGED_PATRON_COLUMNS: Final = tuple(c.name for c in StagingPatron.__table__.columns)
+"""The order of patron_values."""
+
+
+def patron_values(
+    record: PatronRecord, hasher: KeyedHasher, today: date, kept: Kept
+) -> tuple[Any, ...]:
+    """The columns of a record's cache row that differ from patron to patron (the rest is
+    SYNCED): only what a rule or a screen uses (kiosk/privacy/minimise.py), the PIN as a keyed
+    verifier, the CPR not at all (credential_rows). In STAGED_PATRON_COLUMNS order."""
+    verifier, version = verifier_of(record, hasher, kept)
+    blocked = record.blocked
+    return (
+        record.patron_id,
+        first_name(record.name),  # the greeting; the full name is not kept
+        # issue 2: minimum age "from CPR or birth date"; the CPR itself is not kept, and the
+        # birth date only while the age rule can still refuse the patron (issue 13).
+        needed_birth_date(
+            record.birth_date or (cpr_birth_date(record.cpr) if record.cpr else None), today),
+        record.patron_group,
+        (blocked.reason or "?") if blocked is not None else None,
+        int(record.debt_dkk * 100),
+        record.self_service_opt_in,
+        record.last_activity,
+        record.updated_at,
+        verifier,
+        version,
+    )
+
+
 def patron_row(
     record: PatronRecord, hasher: KeyedHasher, today: date, kept: Kept | None = None
 ) -> dict[str, Any]:
-    """The cache row of a record: only what a rule or a screen uses (kiosk/privacy/
-    minimise.py), the PIN as a keyed verifier, the CPR not at all (credential_rows)."""
-    verifier, version = verifier_of(record, hasher, kept or {})
-    blocked = record.blocked
-    return {
-        "patron_id": record.patron_id,
-        "name": first_name(record.name),  # the greeting; the full name is not kept
-        # issue 2: minimum age "from CPR or birth date"; the CPR itself is not kept, and the
-        # birth date only while the age rule can still refuse the patron (issue 13).
-        "birth_date": needed_birth_date(
-            record.birth_date or (cpr_birth_date(record.cpr) if record.cpr else None), today),
-        "patron_group": record.patron_group,
-        "blocked_reason": (blocked.reason or "?") if blocked is not None else None,
-        "blocked_since": None,  # no rule or screen uses it (issue 13: minimisation)
-        "debt_ore": int(record.debt_dkk * 100),
-        "opt_in": record.self_service_opt_in,
-        "home_branch": "",  # informational only: not kept (issue 13: minimisation)
-        "municipality": "",
-        "last_activity": record.last_activity,
-        "updated_at": record.updated_at,
-        "pin_verifier": verifier,
-        "pin_version": version,
-        "verified_at": None,
-        "reservations_ready": None,
-        # Every column: an upsert over a row the SIP2 learned cache made turns it into a synced
-        # one, as the delete and insert it replaced did.
-        "learned": False,
-        "sip2_ref": None,
-    }
+    """The cache row of a record, every column."""
+    values = patron_values(record, hasher, today, kept or {})
+    return {**dict(zip(STAGED_PATRON_COLUMNS, values, strict=True)), **SYNCED}
 
 
-def credential_rows(record: PatronRecord, hasher: KeyedHasher) -> list[dict[str, Any]]:
-    rows: dict[bytes, dict[str, Any]] = {}
+def credential_keys(record: PatronRecord, hasher: KeyedHasher) -> dict[bytes, tuple[str, str]]:
+    """keyed hash -> (kind, status) of the record's CPR and cards; a number named twice is
+    one credential."""
+    keys: dict[bytes, tuple[str, str]] = {}
     if record.cpr is not None:
         cpr = normalise_cpr(record.cpr)
         if cpr is None:
             raise RecordError(record.patron_id, "cpr", "not a valid CPR date")
-        cid = hasher.credential_id("cpr", cpr)
-        rows[cid] = {"id": cid, "patron_id": record.patron_id, "kind": "cpr", "status": "active"}
+        keys[hasher.credential_id("cpr", cpr)] = ("cpr", "active")
     for card in record.cards:
-        cid = hasher.credential_id("card", normalise_card(card.number))
-        rows[cid] = {
-            "id": cid, "patron_id": record.patron_id, "kind": "card", "status": card.status,
-        }
-    return list(rows.values())
+        keys[hasher.credential_id("card", normalise_card(card.number))] = ("card", card.status)
+    return keys
+
+
+def credential_rows(record: PatronRecord, hasher: KeyedHasher) -> list[dict[str, Any]]:
+    return [{"id": cid, "patron_id": record.patron_id, "kind": kind, "status": status}
+            for cid, (kind, status) in credential_keys(record, hasher).items()]
 
 
 def apply_records(
@@ -163,7 +186,9 @@ def apply_records(
                                                 session.get_bind().dialect))
     latest = {r.patron_id: r for r in records}  # a page may name a patron twice: last wins
     gone = [pid for pid, r in latest.items() if r.deleted]
-    patrons, creds = _rows(records, latest, hasher, today, kept_verifiers(session, records))
+    kept = kept_verifiers(session, records)
+    patrons, creds = _rows(records, latest, lambda r: patron_row(r, hasher, today, kept),
+                           lambda r: credential_rows(r, hasher))
     if gone:
         erase_patron_traces(session, gone)  # needs their credentials, so before deleting
     for chunk in _chunks(list(latest), 500):
@@ -198,12 +223,21 @@ def stage_rows(
     records: Sequence[PatronRecord], hasher: KeyedHasher, today: date, kept: Kept,
     dialect: Dialect,
 ) -> StagedRows:
-    """The staging rows of a page; RowError names a record that cannot become one."""
+    """The staging rows of a page; RowError names a record that cannot become one. Made as
+    tuples, the varying columns only: the dicts of every column that bulk_params takes were a
+    third of the worker's CPU at 1 M patrons (bench/RESULTS.md, lever 28)."""
     latest = {r.patron_id: r for r in records}
-    patrons, creds = _rows(records, latest, hasher, today, kept)
-    patron_columns, patron_params = bulk_params(_STAGED_PATRONS, patrons, dialect)
-    cred_columns, cred_params = bulk_params(_STAGED_CREDENTIALS, creds, dialect)
-    return StagedRows(list(latest), patron_columns, patron_params, cred_columns, cred_params)
+
+    def credentials(record: PatronRecord) -> list[tuple[Any, ...]]:
+        return [(cid, record.patron_id, kind, status)
+                for cid, (kind, status) in credential_keys(record, hasher).items()]
+
+    patrons, creds = _rows(records, latest, lambda r: patron_values(r, hasher, today, kept),
+                           credentials)
+    patron_columns, cred_columns = list(STAGED_PATRON_COLUMNS), list(_CREDENTIAL_COLUMNS)
+    return StagedRows(list(latest), patron_columns,
+                      converted(_STAGED_PATRONS, patron_columns, patrons, dialect),
+                      cred_columns, converted(_STAGED_CREDENTIALS, cred_columns, creds, dialect))
 
 
 def write_staged(session: Session, staged: StagedRows) -> ApplyCounts:
@@ -230,18 +264,18 @@ def kept_verifiers(session: Session, records: Sequence[PatronRecord]) -> Kept:
 
 
 def _rows(
-    records: Sequence[PatronRecord], latest: dict[str, PatronRecord], hasher: KeyedHasher,
-    today: date, kept: Kept,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    records: Sequence[PatronRecord], latest: dict[str, PatronRecord],
+    patron: Callable[[PatronRecord], P], credentials: Callable[[PatronRecord], list[C]],
+) -> tuple[list[P], list[C]]:
     """Patron and credential rows of the records that stay; RowError names the bad one."""
-    patrons: list[dict[str, Any]] = []
-    creds: list[dict[str, Any]] = []
+    patrons: list[P] = []
+    creds: list[C] = []
     for index, record in enumerate(records):
         if record.deleted or latest[record.patron_id] is not record:
             continue
         try:
-            patrons.append(patron_row(record, hasher, today, kept))
-            creds += credential_rows(record, hasher)
+            patrons.append(patron(record))
+            creds += credentials(record)
         except RecordError as err:
             raise RowError(index, record.patron_id, err.field, err.problem) from None
     return patrons, creds
@@ -329,13 +363,16 @@ def swap_staging(session: Session) -> ApplyCounts:
 
 
 def _upsert_staged_patrons(connection: Connection) -> None:
-    columns = [c.name for c in Patron.__table__.columns]
-    names = ", ".join(columns)
+    staged = ", ".join(STAGED_PATRON_COLUMNS)
+    constant = list(SYNCED)
+    (values,) = converted(cast(Table, Patron.__table__), constant, [tuple(SYNCED.values())],
+                          connection.dialect)
+    columns = [*STAGED_PATRON_COLUMNS, *constant]
     # "WHERE true": SQLite's documented way to tell an upsert's ON from a join's.
     connection.exec_driver_sql(
-        f"INSERT INTO {Patron.__tablename__} ({names}) "  # noqa: S608 - the model's own names
-        f"SELECT {names} FROM {_STAGING_PATRONS} WHERE true"
-        + upsert_clause(columns, "patron_id"))
+        f"INSERT INTO {Patron.__tablename__} ({', '.join(columns)}) "  # noqa: S608 - model names
+        f"SELECT {staged}, {', '.join('?' * len(constant))} FROM {_STAGING_PATRONS} WHERE true"
+        + upsert_clause(columns, "patron_id"), values)
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:

@@ -175,3 +175,50 @@ def test_the_cache_enforces_references_again_after_a_full_sync(
         connection = session.connection()
         assert connection.connection.dbapi_connection is used  # the pool gave it back
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def _row(sessions: sessionmaker[Session], patron_id: str) -> dict[str, object]:
+    with sessions() as session:
+        found = session.get(Patron, patron_id)
+        assert found is not None
+        return {c.name: getattr(found, c.name) for c in Patron.__table__.columns}
+
+
+@pytest.mark.parametrize("blocked", [None, {"reason": "debt", "since": "2026-10-01"}])
+def test_a_full_sync_makes_every_column_as_a_delta_does_over_a_learned_row(
+    tmp_path: Path, blocked: dict[str, str] | None,
+) -> None:
+    """A full sync stages only the columns that vary (lever 28) and its swap writes the rest:
+    a row the SIP2 learned cache made becomes a synced one, column for column the row a delta
+    of the same record makes."""
+    record = patron(patron_id="7", name="Bo Ek", debt_dkk="12.50", blocked=blocked,
+                    last_activity="2026-11-01", updated_at="2026-11-20T08:30:00.123456+01:00")
+    caches = []
+    for name in ("full", "delta"):
+        engine = make_engine(f"sqlite:///{tmp_path / name}.db")
+        migrate(engine)
+        sessions = session_factory(engine)
+        with sessions.begin() as session:
+            session.add(Patron(
+                patron_id="7", name="Bo", learned=True, sip2_ref="sealed-ref",
+                verified_at=datetime(2026, 11, 19, 12, tzinfo=UTC), reservations_ready=2,
+                home_branch="Vest", municipality="0101", blocked_since=date(2026, 1, 1),
+                pin_verifier="hk1$learned", opt_in=True, patron_group="adult"))
+        caches.append(sessions)
+    full, delta = caches
+    with staging(full) as staged:
+        with staged.begin() as session:
+            apply_records(session, [record], HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            swap_staging(session)
+    with delta.begin() as session:
+        apply_records(session, [record], HASHER, today=TODAY)
+    synced = _row(full, "7")
+    assert synced == _row(delta, "7")
+    assert (synced["learned"], synced["sip2_ref"], synced["verified_at"],
+            synced["reservations_ready"], synced["home_branch"], synced["blocked_since"]) == (
+        False, None, None, None, "", None)
+    assert (synced["name"], synced["debt_ore"], synced["last_activity"]) == (
+        "Bo", 1250, date(2026, 11, 1))
+    assert synced["blocked_reason"] == (None if blocked is None else "debt")
+    assert synced["updated_at"] == datetime(2026, 11, 20, 7, 30, 0, 123456, tzinfo=UTC)
