@@ -6,7 +6,8 @@ Each round runs one full sync (a fresh child process, bench/sync_child.py) per s
 cache that already holds the population, against one fake central in its own process; the best
 wall and CPU time of each setting are printed, and its highest peak RSS. `--trees` compares
 worktrees (each with its own .venv) instead of page limits: each tree syncs its own cache with
-its own code, so two commits are measured in one run. Interleaving, not one setting after the
+its own code, so two commits are measured in one run. The central keeps its snapshot
+rendered (bench/syncbench.py) unless `--generating-central`. Interleaving, not one setting after the
 other, because the machine is shared and its load moves by the minute.
 """
 
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page-limits", type=_list, default=["1000", "5000"])
     parser.add_argument("--trees", type=_list, default=[])
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--generating-central", action="store_true",
+                        help="the central makes each page when asked, as before 2026-12-03, "
+                             "instead of keeping its snapshot rendered")
     args = parser.parse_args(argv)
     if args.trees:
         settings = {f"tree {t}": (Path(t), None) for t in args.trees}
@@ -63,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = {f"page limit {n}": (REPO, n) for n in args.page_limits}
     best = {name: (float("inf"), float("inf"), 0.0) for name in settings}
     with tempfile.TemporaryDirectory(prefix="kiosk-levers-") as tmp, \
-            fake_central(args.patrons) as url:
+            fake_central(args.patrons, keep_snapshot=not args.generating_central) as url:
         configs = {name: write_config(Path(tmp) / str(n)) for n, name in enumerate(settings)}
         for name, (tree, _limit) in settings.items():
             _sync(tree, configs[name], url, None)  # the cache holds the population

@@ -21,16 +21,21 @@ import requests
 from bench.figures import Figure, emit
 from bench.workspace import REPO, SEED, TODAY
 from sync.fakes.synthetic import FIRST_PATRON_NUMBER
+from sync.http_client import SNAPSHOT_PAGE_LIMIT
 
 SECONDS_PER_MILLION = 30.0
 MAX_RATIO_TO_FETCH = 1.5
 
 
 @contextmanager
-def fake_central(patrons: int) -> Iterator[str]:
+def fake_central(patrons: int, *, keep_snapshot: bool = False) -> Iterator[str]:
+    """The fake central in its own process; `keep_snapshot`: its snapshot pages rendered
+    before the URL is given, so timing a full sync does not time the central's generator too
+    (on a 2-core machine it took a core away from the kiosk; in a library it runs elsewhere)."""
+    keep = ["--keep-snapshot", str(SNAPSHOT_PAGE_LIMIT)] if keep_snapshot else []
     proc = subprocess.Popen(
         [sys.executable, "-m", "sync.fakes.central", "--port", "0", "--patrons", str(patrons),
-         "--seed", str(SEED), "--today", TODAY.isoformat()],
+         "--seed", str(SEED), "--today", TODAY.isoformat(), *keep],
         stdout=subprocess.PIPE, text=True, cwd=REPO,
     )
     try:

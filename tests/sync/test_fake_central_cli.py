@@ -75,3 +75,50 @@ def test_cli_refuses_a_missing_token_file(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "--token-file" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def _snapshot(url: str) -> list[tuple[str, str | None]]:
+    """Every record of a full snapshot in pages of 10: (patron_id, name)."""
+    records: list[tuple[str, str | None]] = []
+    with HttpCentralClient(url, snapshot_page_limit=10) as client:
+        token = None
+        while True:
+            page = client.fetch_page(None, token)
+            records += [(r.patron_id, r.name) for r in page.records]
+            if page.next_page is None:
+                return records
+            token = page.next_page
+
+
+def test_a_kept_snapshot_is_the_snapshot_and_goes_when_the_data_changes() -> None:
+    """`--keep-snapshot` (benchmarks) renders the pages once, at start: the same records as
+    rendering each on request, none made while served, and a change is seen at once."""
+    made = FakeCentral(45, seed=4)
+    kept = FakeCentral(45, seed=4)
+    with made.serve() as made_url, kept.serve() as kept_url:
+        assert kept.pages.keep_snapshot(10) > 0
+        generated: list[int] = []
+        page = kept.store.page
+        kept.store.page = lambda *a: generated.append(1) or page(*a)  # type: ignore[method-assign]
+        assert _snapshot(kept_url) == _snapshot(made_url)
+        assert generated == []
+        kept.store.patch(DEMO_PERSONAS[0].patron_id, {"name": "Ny Navnesen"})
+        after = _snapshot(kept_url)
+        assert len(generated) == 5
+        assert (DEMO_PERSONAS[0].patron_id, "Ny Navnesen") in after
+
+
+def test_cli_keeps_the_snapshot_it_is_asked_to() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sync.fakes.central", "--port", "0", "--patrons", "25",
+         "--seed", "4", "--today", "2026-11-21", "--keep-snapshot", "10"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = first_line(proc, timeout=20)
+        assert len(_snapshot(url)) == 25
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert "snapshot rendered" in err
