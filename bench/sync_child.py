@@ -3,9 +3,10 @@
 Usage: `python -m bench.sync_child {full,delta,fetch} CONFIG URL [PAGE_LIMIT]`; prints one JSON
 object {"seconds", "cpu_s", "records", "peak_rss_mb", "start_rss_mb", "worker_cpu_s",
 "worker_peak_rss_mb"}; cpu_s is this process's CPU time over the same span with its snapshot
-worker's (kiosk/jobs/snapshot_worker.py; on a shared machine the wall clock also measures the
-neighbours), and peak_rss_mb is this process's peak plus the worker's: the two may not peak
-together, so it is an upper bound.
+workers' (kiosk/jobs/snapshot_worker.py; on a shared machine the wall clock also measures the
+neighbours), and peak_rss_mb is this process's peak plus WORKERS times the largest worker's
+peak (the system tells the largest child's only): the processes may not peak together, so it is
+an upper bound.
 "fetch" pages through the snapshot without touching the cache: the network + JSON + validation
 baseline of a full sync.
 """
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 from bench.workspace import current_rss_mb, open_services, peak_rss_mb
+from kiosk.jobs.snapshot_worker import WORKERS
 from kiosk.jobs.sync import SyncService
 from kiosk.system.heap import freeze_startup_heap
 from sync.client import iter_pages
@@ -47,9 +49,10 @@ def main(argv: list[str]) -> int:
     services.close()
     worker = resource.getrusage(resource.RUSAGE_CHILDREN)
     worker_cpu = worker.ru_utime + worker.ru_stime
-    worker_rss = worker.ru_maxrss / 1024  # KiB on Linux
+    worker_rss = worker.ru_maxrss / 1024  # KiB on Linux; the largest child's
+    workers = WORKERS if mode == "full" and worker_rss > 0 else 0
     result = {"seconds": seconds, "cpu_s": cpu_s + worker_cpu, "records": records,
-              "peak_rss_mb": peak_rss_mb() + worker_rss, "start_rss_mb": start_rss,
+              "peak_rss_mb": peak_rss_mb() + workers * worker_rss, "start_rss_mb": start_rss,
               "worker_cpu_s": worker_cpu, "worker_peak_rss_mb": worker_rss}
     sys.stdout.write(json.dumps(result) + "\n")
     return 0

@@ -2,7 +2,7 @@
 
 The fake central runs in its own process (its memory and GIL are not the kiosk's), and each
 sync runs in a fresh child process so `full_sync_peak_rss_mb` is the peak of the process that
-did the sync (plus its snapshot worker's peak) and nothing else.
+did the sync (plus its snapshot workers' peaks) and nothing else.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import requests
 
 from bench.figures import Figure, emit
 from bench.workspace import REPO, SEED, TODAY
+from kiosk.jobs.snapshot_worker import WORKERS
 from sync.fakes.synthetic import FIRST_PATRON_NUMBER
 from sync.http_client import SNAPSHOT_PAGE_LIMIT
 
@@ -68,14 +69,14 @@ def full_sync(config: Path, url: str, patrons: int) -> list[Figure]:
         emit(Figure("full_sync_s", full["seconds"], "s", SECONDS_PER_MILLION * patrons / 1e6,
                     patrons, f"goal {SECONDS_PER_MILLION:g} s per million patrons (issue 18)")),
         emit(Figure("full_sync_peak_rss_mb", full["peak_rss_mb"], "MB", 300, patrons,
-                    f"process RSS before the sync {full['start_rss_mb']:.0f} MB; with the "
-                    f"worker's peak {full['worker_peak_rss_mb']:.0f} MB")),
+                    f"process RSS before the sync {full['start_rss_mb']:.0f} MB; with "
+                    f"{WORKERS} workers, each at most {full['worker_peak_rss_mb']:.0f} MB")),
         emit(Figure("full_sync_baseline_fetch_s", fetch["seconds"], "s", None, patrons,
                     "same pages fetched and validated, nothing written")),
         emit(Figure("full_sync_ratio_to_fetch", full["seconds"] / fetch["seconds"], "x",
                     MAX_RATIO_TO_FETCH, patrons, "the same run's fetch baseline")),
         emit(Figure("full_sync_cpu_s", full["cpu_s"], "s", None, patrons,
-                    f"the sync's CPU time ({full['worker_cpu_s']:.1f} s of it the worker's); "
+                    f"the sync's CPU time ({full['worker_cpu_s']:.1f} s of it the workers'); "
                     f"fetch baseline {fetch['cpu_s']:.1f} s")),
     ]
 

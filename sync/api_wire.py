@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 import msgspec
@@ -123,6 +124,38 @@ class _FastPage(msgspec.Struct, gc=False):
 
 
 _PAGE: Final = msgspec.json.Decoder(_FastPage, dec_hook=decode_hook)
+
+
+class _NextPage(msgspec.Struct):
+    next_page: Any = msgspec.UNSET
+
+
+_NEXT: Final = msgspec.json.Decoder(_NextPage)
+
+
+@dataclass(frozen=True, slots=True)
+class PageBody:
+    """A `/v1/patrons` answer as fetched, not yet decoded: one process may fetch it and tell
+    the next page's token while another decodes it (kiosk/jobs/snapshot_worker.py)."""
+
+    body: bytes
+    content_type: str | None
+    page_no: int
+
+    def decoded(self) -> SyncPage:
+        return decode_page(self.body, self.content_type, self.page_no)
+
+    def next_page(self) -> str | None:
+        """The page token this page gives, read without decoding its records (2 ms for 5,000
+        records instead of 50); None when it gives none or it cannot be read: decoded() then
+        says what is wrong, if anything is."""
+        if not is_json_type(self.content_type):
+            return None
+        try:
+            token = _NEXT.decode(self.body).next_page
+        except (msgspec.ValidationError, msgspec.DecodeError):
+            return None
+        return token if isinstance(token, str) and token else None
 
 
 def decode_page(body: bytes, content_type: str | None, page_no: int) -> SyncPage:

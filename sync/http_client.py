@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from sync.api_wire import decode_json, decode_page, error_detail, parse_acks
+from sync.api_wire import PageBody, decode_json, error_detail, parse_acks
 from sync.backoff import full_jitter, parse_retry_after
 from sync.client import (
     AuthError,
@@ -196,6 +196,12 @@ class HttpCentralClient:
         self._page_no = page_no
 
     def fetch_page(self, cursor: str | None, page_token: str | None) -> SyncPage:
+        page = self.fetch_body(cursor, page_token).decoded()
+        log.debug("page %d: %d records, last=%s", self._page_no, len(page.records), page.is_last)
+        return page
+
+    def fetch_body(self, cursor: str | None, page_token: str | None) -> PageBody:
+        """fetch_page, the answer not yet decoded (PageBody.decoded() does that)."""
         # Page numbers exist only for messages ("page 7, record 12"); tokens are opaque.
         self._page_no = 1 if page_token is None else self._page_no + 1
         # Every page of one snapshot or delta asks with the same limit, as the API requires.
@@ -207,10 +213,9 @@ class HttpCentralClient:
             params["page_token"] = page_token
         what = f"page {self._page_no}"
         page_no = self._page_no
-        page: SyncPage = self._call("GET", "/v1/patrons", what, params=params,
-                                    decode=lambda raw, ctype: decode_page(raw, ctype, page_no))
-        log.debug("%s: %d records, last=%s", what, len(page.records), page.is_last)
-        return page
+        body: PageBody = self._call("GET", "/v1/patrons", what, params=params,
+                                    decode=lambda raw, ctype: PageBody(raw, ctype, page_no))
+        return body
 
     def upload_events(self, items: Sequence[EventItem]) -> list[EventAck]:
         # Retrying a POST is safe here only because every item carries an idempotency key.

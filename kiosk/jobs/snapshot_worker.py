@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import logging
 import multiprocessing
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing.connection import Connection
@@ -34,6 +35,9 @@ from sync.http_client import ClientSettings
 from sync.records import PatronRecord, RecordError
 
 log = logging.getLogger(__name__)
+WORKERS: Final = 2
+"""Worker processes for one snapshot: one decoded and staged while the sync wrote, and it was
+the slower (bench/RESULTS.md, lever 30). Two keep the sync process, which only writes, busy."""
 WORKER_FROM_RECORDS: Final = 1000
 """A snapshot whose first page holds fewer records is small (a test, a village library): the
 worker's start (about 0.4 s of imports) would cost more than it saves."""
@@ -123,45 +127,81 @@ def worth_a_worker(client: CentralClient, first: SyncPage) -> ClientSettings | N
 
 
 @contextlib.contextmanager
-def pages_by_worker(settings: ClientSettings, database_url: str, rules: PageRules,
-                    first: StagedPage) -> Iterator[Iterator[StagedPage]]:
-    """The pages after `first`, made by a worker process; it is stopped when the block ends,
-    however it ends."""
+def pages_by_workers(settings: ClientSettings, database_url: str, rules: PageRules,
+                     first: StagedPage) -> Iterator[Iterator[StagedPage]]:
+    """The pages after `first`, made by WORKERS processes in turn; they are stopped when the
+    block ends, however it ends.
+
+    The worker whose turn it is fetches its page, reads the next page's token from it without
+    decoding the records and hands the token on over a ring of pipes, so the next worker
+    fetches while this one decodes and makes rows. Each sends its pages to the sync on a pipe
+    of its own, which the sync reads in page order."""
     context = multiprocessing.get_context("spawn")  # no fork of a process with Qt and threads
-    ours, theirs = context.Pipe(duplex=False)
-    worker = context.Process(
-        target=_work, name="kiosk-snapshot-worker", daemon=True,
-        args=(settings, database_url, rules, first.next_page, first.page_no, theirs))
-    worker.start()
-    log.info("full sync: pages after the first made by a worker process (pid %s)", worker.pid)
-    theirs.close()  # ours alone now: if the worker dies, recv() ends instead of waiting
+    ring = [context.Pipe(duplex=False) for _ in range(WORKERS)]  # (reader, writer): i -> i+1
+    outs = [context.Pipe(duplex=False) for _ in range(WORKERS)]
+    workers = []
+    for i in range(WORKERS):
+        turn = (first.page_no + 1, first.next_page) if i == 0 else None
+        workers.append(context.Process(
+            target=_work, name=f"kiosk-snapshot-worker-{i + 1}", daemon=True,
+            args=(settings, database_url, rules, turn, ring[i - 1][0], ring[i][1],
+                  outs[i][1])))
     try:
-        yield _received(ours, worker)
+        for worker in workers:
+            worker.start()
+        log.info("full sync: pages after the first made by %d worker processes (pids %s)",
+                 WORKERS, ", ".join(str(w.pid) for w in workers))
+        # Ours alone now: when a worker dies, the sync's recv() and the next worker's end.
+        for reader, writer in ring:
+            reader.close()
+            writer.close()
+        for _ours, theirs in outs:
+            theirs.close()
+        yield _received([ours for ours, _theirs in outs], workers, first.page_no + 1)
     finally:
-        ours.close()  # a worker still sending gets a broken pipe and ends
-        worker.join(timeout=5)
-        if worker.is_alive():
-            worker.kill()
-            worker.join()
-
-
-def _received(ours: Connection, worker: multiprocessing.process.BaseProcess,
-              ) -> Iterator[StagedPage]:
-    while True:
-        try:
-            message = ours.recv()
-        except EOFError:
+        for connection in itertools.chain(*ring, *outs):
+            connection.close()  # a worker still sending gets a broken pipe and ends
+        for worker in workers:
+            if worker.pid is None:
+                continue  # never started
             worker.join(timeout=5)
-            raise RuntimeError("the snapshot worker ended without finishing "
-                               f"(exit code {worker.exitcode})") from None
-        if isinstance(message, _LogLine):
-            logging.getLogger(message.logger).log(message.level, "%s", message.message)
-        elif isinstance(message, _Failed):
-            raise message.error
-        else:
-            yield message
-            if message.next_page is None:
-                return
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
+
+
+def _received(ours: Sequence[Connection], workers: Sequence[multiprocessing.process.BaseProcess],
+              page_no: int) -> Iterator[StagedPage]:
+    """The workers' pages in page order: page n comes from worker (n - page_no) % WORKERS."""
+    for turn in itertools.count():
+        conn, worker = ours[turn % len(ours)], workers[turn % len(ours)]
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:
+                raise _ended(worker, workers, page_no + turn) from None
+            if isinstance(message, _LogLine):
+                logging.getLogger(message.logger).log(message.level, "%s", message.message)
+            elif isinstance(message, _Failed):
+                raise message.error
+            else:
+                break
+        yield message
+        if message.next_page is None:
+            return
+
+
+def _ended(worker: multiprocessing.process.BaseProcess,
+           workers: Sequence[multiprocessing.process.BaseProcess], page_no: int) -> RuntimeError:
+    """The error of a sync whose worker for `page_no` ended before sending it. A worker that
+    ended cleanly did so because another one died first: that one is named."""
+    worker.join(timeout=5)
+    if worker.exitcode == 0:
+        for other in workers:
+            other.join(timeout=5)
+        worker = next((w for w in workers if w.exitcode not in (0, None)), worker)
+    return RuntimeError(f"{worker.name} ended without finishing (exit code {worker.exitcode}); "
+                        f"page {page_no} was not made")
 
 
 class _Forward(logging.Handler):
@@ -175,9 +215,14 @@ class _Forward(logging.Handler):
         self._out.send(_LogLine(record.levelno, record.name, record.getMessage()))
 
 
-def _work(settings: ClientSettings, database_url: str, rules: PageRules, token: str,
-          page_no: int, out: Connection) -> None:
-    """The worker process: fetch and stage each page after `page_no`, send it, until the last."""
+Turn = tuple[int, str]
+"""(page number, page token): whose turn it is to fetch, handed round the ring."""
+
+
+def _work(settings: ClientSettings, database_url: str, rules: PageRules, turn: Turn | None,
+          turns_in: Connection, turns_out: Connection, out: Connection) -> None:
+    """A worker process: wait for a turn, fetch that page, hand the next turn on, stage the
+    page and send it; until a turn says there is no next page or a pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the kiosk to act on
     root = logging.getLogger()
     root.handlers[:] = [_Forward(out)]
@@ -186,15 +231,27 @@ def _work(settings: ClientSettings, database_url: str, rules: PageRules, token: 
     try:
         engine = make_engine(database_url)
         sessions = sessionmaker(engine)
-        first = StagedPage(page_no, StagedRows([], [], [], [], []), (), 0, "", token)
         with settings.client() as client:
-            client.continue_after(page_no)
-            for staged in pages_here(client, first, rules, sessions):
-                out.send(staged)
+            while True:
+                if turn is None:
+                    turn = turns_in.recv()
+                if turn is None:
+                    break  # the page before was the last
+                page_no, token = turn
+                client.continue_after(page_no - 1)
+                body = client.fetch_body(None, token)
+                token_after = body.next_page()
+                turns_out.send(None if token_after is None else (page_no + 1, token_after))
+                with sessions() as session:
+                    out.send(staged_page(body.decoded(), page_no, rules, session,
+                                         session.get_bind().dialect))
+                turn = None
         engine.dispose()
     except CentralError as err:
         out.send(_Failed(err))
     except (BrokenPipeError, EOFError):
-        return  # the sync ended (or was killed): nobody to tell
+        return  # the sync or another worker ended (or was killed): nobody to tell
     except Exception as err:  # noqa: BLE001 - any other failure reaches the sync as one line
         out.send(_Failed(RuntimeError(f"snapshot worker: {type(err).__name__}: {err}")))
+    finally:
+        turns_out.close()  # the next worker, waiting for a turn, ends

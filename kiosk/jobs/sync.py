@@ -35,7 +35,7 @@ from kiosk.clock import Clock
 from kiosk.jobs.snapshot_worker import (
     PageRules,
     StagedPage,
-    pages_by_worker,
+    pages_by_workers,
     pages_here,
     staged_page,
     usable,
@@ -236,7 +236,7 @@ class SyncService:
             yield itertools.chain([first], pages_here(self.client, first, rules, self.sessions))
             return
         url = self.sessions.kw["bind"].url.render_as_string(hide_password=False)
-        with pages_by_worker(settings, url, rules, first) as rest:
+        with pages_by_workers(settings, url, rules, first) as rest:
             yield itertools.chain([first], rest)
 
     def _usable(self, page: SyncPage, report: SyncReport) -> list[PatronRecord]:

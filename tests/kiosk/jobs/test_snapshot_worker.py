@@ -1,6 +1,7 @@
-"""A large full snapshot's pages made by a worker process (kiosk/jobs/snapshot_worker.py),
+"""A large full snapshot's pages made by worker processes in turn (kiosk/jobs/snapshot_worker.py),
 against the fake central on 127.0.0.1 and a real cache: the same cache as in one process, the
-same errors, its log lines in the kiosk's logging, and nothing left running when it fails."""
+same errors whichever worker meets them, their log lines in the kiosk's logging, and nothing
+left running when one fails."""
 
 from __future__ import annotations
 
@@ -22,13 +23,15 @@ from kioskkit import SELF_SERVICE_AT, write_config
 from kiosk.cache import queries
 from kiosk.clock import FixedClock
 from kiosk.config import load
+from kiosk.jobs.snapshot_worker import WORKERS
 from kiosk.jobs.sync import SyncService
 from kiosk.services import Services, build_services
 from sync.client import BadRecord, NotJson
 from sync.fakes.central import FakeCentral
 from sync.http_client import SNAPSHOT_PAGE_LIMIT, HttpCentralClient
 
-PATRONS = 2 * SNAPSHOT_PAGE_LIMIT + 1200  # three pages: the first here, two by the worker
+PATRONS = 3 * SNAPSHOT_PAGE_LIMIT + 1200
+"""Four pages: the first made here, then workers 1, 2 and 1 again (the turn goes round)."""
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +81,9 @@ def test_the_worker_makes_the_same_cache_as_one_process(
             alone = _sync(here, client).sync(full=True)
         with caplog.at_level(logging.INFO), HttpCentralClient(url) as client:
             shared = _sync(there, client).sync(full=True)
-        assert "pages after the first made by a worker process" in caplog.text
+        assert f"pages after the first made by {WORKERS} worker processes" in caplog.text
         assert (alone.pages, alone.counts.upserted) == (shared.pages, shared.counts.upserted) \
-            == (3, PATRONS)
+            == (4, PATRONS)
         assert _tables(here) == _tables(there)
         with there.sessions() as session:
             assert queries.patron_count(session) == PATRONS
@@ -93,12 +96,17 @@ def test_the_worker_makes_the_same_cache_as_one_process(
 @pytest.mark.parametrize(("faults", "error", "message"), [
     (("latency", "invalid_record"), BadRecord, "page 2, record 2 (patron_id "),
     (("latency", "html"), NotJson, "page 2"),
-])
+    (("latency", "latency", "invalid_record"), BadRecord, "page 3, record 2 (patron_id "),
+    (("latency", "latency", "html"), NotJson, "page 3"),
+    (("latency", "latency", "latency", "html"), NotJson, "page 4"),
+], ids=["worker-1-record", "worker-1-html", "worker-2-record", "worker-2-html",
+        "worker-1-again-html"])
 def test_a_failure_on_a_worker_page_is_the_syncs_and_keeps_the_cache(
     tmp_path: Path, central: tuple[FakeCentral, str], faults: tuple[str, ...],
     error: type[Exception], message: str,
 ) -> None:
-    """"latency" (of 0 s) is page 1's: the fault that follows lands on page 2, the worker's."""
+    """A "latency" of 0 s passes a page: the fault after n of them lands on page n + 1. Pages
+    2 and 4 are worker 1's, page 3 worker 2's."""
     _, url = central
     services = _kiosk(tmp_path, url)
     try:
@@ -118,9 +126,12 @@ def test_a_failure_on_a_worker_page_is_the_syncs_and_keeps_the_cache(
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.parametrize("killed", [1, 2])
 def test_a_worker_killed_midway_fails_the_sync_and_keeps_the_cache(
-    tmp_path: Path, central: tuple[FakeCentral, str],
+    tmp_path: Path, central: tuple[FakeCentral, str], killed: int,
 ) -> None:
+    """Worker `killed` is killed while the central holds its page back 20 s: page 2 for
+    worker 1, page 3 for worker 2 (the other one then waits for a turn that never comes)."""
     _, url = central
     services = _kiosk(tmp_path, url)
     try:
@@ -128,8 +139,9 @@ def test_a_worker_killed_midway_fails_the_sync_and_keeps_the_cache(
             sync = _sync(services, client)
             sync.sync(full=True)
             before = _tables(services)
-            _fault(url, "latency")  # page 1 answers at once; page 2 waits 20 s
-            _fault(url, "latency", 20)
+            for _ in range(killed):
+                _fault(url, "latency")  # pages answered at once
+            _fault(url, "latency", 20)  # the killed worker's page
             failed: list[BaseException] = []
 
             def run() -> None:
@@ -140,15 +152,18 @@ def test_a_worker_killed_midway_fails_the_sync_and_keeps_the_cache(
 
             thread = threading.Thread(target=run)
             thread.start()
+            name = f"kiosk-snapshot-worker-{killed}"
             deadline = time.monotonic() + 15
-            while not multiprocessing.active_children() and time.monotonic() < deadline:
+            while time.monotonic() < deadline and not [
+                    w for w in multiprocessing.active_children() if w.name == name]:
                 time.sleep(0.05)
-            [worker] = multiprocessing.active_children()
+            [worker] = [w for w in multiprocessing.active_children() if w.name == name]
             assert worker.pid is not None
             os.kill(worker.pid, signal.SIGKILL)
             thread.join(timeout=30)
         assert [type(e) for e in failed] == [RuntimeError]
-        assert "ended without finishing (exit code -9)" in str(failed[0])
+        assert f"{name} ended without finishing (exit code -9)" in str(failed[0])
         assert _tables(services) == before
+        assert multiprocessing.active_children() == []
     finally:
         services.close()
