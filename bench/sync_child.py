@@ -4,9 +4,9 @@ Usage: `python -m bench.sync_child {full,delta,fetch} CONFIG URL [PAGE_LIMIT]`; 
 object {"seconds", "cpu_s", "records", "peak_rss_mb", "start_rss_mb", "worker_cpu_s",
 "worker_peak_rss_mb"}; cpu_s is this process's CPU time over the same span with its snapshot
 workers' (kiosk/jobs/snapshot_worker.py; on a shared machine the wall clock also measures the
-neighbours), and peak_rss_mb is this process's peak plus WORKERS times the largest worker's
-peak (the system tells the largest child's only): the processes may not peak together, so it is
-an upper bound.
+neighbours), and peak_rss_mb is the highest resident set of this process and its workers
+together, sampled every 50 ms (bench/workspace.py FamilyRss), never below this process's own
+peak; worker_peak_rss_mb is the largest worker's own peak.
 "fetch" pages through the snapshot without touching the cache: the network + JSON + validation
 baseline of a full sync.
 """
@@ -19,8 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.workspace import current_rss_mb, open_services, peak_rss_mb
-from kiosk.jobs.snapshot_worker import WORKERS
+from bench.workspace import FamilyRss, current_rss_mb, open_services
 from kiosk.jobs.sync import SyncService
 from kiosk.system.heap import freeze_startup_heap
 from sync.client import iter_pages
@@ -36,7 +35,7 @@ def main(argv: list[str]) -> int:
     freeze_startup_heap()  # as `kiosk sync` and `kiosk run` do
     start_rss = current_rss_mb()
     records = 0
-    with HttpCentralClient(url, **limits) as client:
+    with HttpCentralClient(url, **limits) as client, FamilyRss() as family:
         start, cpu = time.perf_counter(), time.process_time()
         if mode == "fetch":
             for page in iter_pages(client, None):
@@ -50,9 +49,8 @@ def main(argv: list[str]) -> int:
     worker = resource.getrusage(resource.RUSAGE_CHILDREN)
     worker_cpu = worker.ru_utime + worker.ru_stime
     worker_rss = worker.ru_maxrss / 1024  # KiB on Linux; the largest child's
-    workers = WORKERS if mode == "full" and worker_rss > 0 else 0
     result = {"seconds": seconds, "cpu_s": cpu_s + worker_cpu, "records": records,
-              "peak_rss_mb": peak_rss_mb() + workers * worker_rss, "start_rss_mb": start_rss,
+              "peak_rss_mb": family.peak_mb, "start_rss_mb": start_rss,
               "worker_cpu_s": worker_cpu, "worker_peak_rss_mb": worker_rss}
     sys.stdout.write(json.dumps(result) + "\n")
     return 0

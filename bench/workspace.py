@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import resource
 import sqlite3
+import threading
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -62,6 +63,52 @@ def current_rss_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+class FamilyRss:
+    """The highest resident set of this process and its children together, sampled every
+    `every_s` on a thread while the block runs: the workers and the sync peak at different
+    times, so the sum of their peaks overstates what the machine needs at once. A peak
+    shorter than the sampling step can be missed; `peak_mb` is never below this process's own
+    peak, which the system measures exactly."""
+
+    def __init__(self, every_s: float = 0.05) -> None:
+        self._every_s = every_s
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, name="rss-sampler", daemon=True)
+        self.sampled_mb = 0.0
+
+    def __enter__(self) -> FamilyRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.sampled_mb, peak_rss_mb())
+
+    def _sample(self) -> None:
+        while not self._done.wait(self._every_s):
+            total = current_rss_mb()
+            for children in Path("/proc/self/task").glob("*/children"):
+                try:
+                    pids = children.read_text().split()
+                except OSError:
+                    continue  # the thread ended while we looked
+                total += sum(map(_rss_of, pids))
+            self.sampled_mb = max(self.sampled_mb, total)
+
+
+def _rss_of(pid: str) -> float:
+    try:
+        status = (Path("/proc") / pid / "status").read_text()
+    except OSError:
+        return 0.0  # ended while we looked
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines()
+                 if line.startswith("VmRSS:")), 0.0)
 
 
 @dataclass(frozen=True, slots=True)

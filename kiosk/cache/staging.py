@@ -27,8 +27,10 @@ SUFFIX: Final = ".staging-"
 """`kiosk.db.staging-<pid>`: one per process that syncs, so two cannot share one."""
 
 
-CACHE_KIB: Final = 32 * 1024
-"""The staging file's page cache (the cache's own stays SQLite's default)."""
+CACHE_KIB: Final = 2 * 1024
+"""The staging file's page cache: SQLite's default. 32 MiB saved 3.5 s of CPU at 1 M patrons
+with one snapshot worker (lever 27), but with two the three processes' peaks add up, and those
+24 MB were what kept them under 300 MB (bench/RESULTS.md, lever 29)."""
 
 
 def staging_path(database: Path, pid: int) -> Path:
@@ -60,9 +62,8 @@ def staging(cache: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
             # delete the live credentials row by row instead of at once, and look up each new
             # credential's patron: 7 of the 13.5 s swap at 1 M patrons (bench/RESULTS.md).
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            # Staged credentials go in in the hash's (random) order: a larger page cache for
-            # the staging file keeps more of that B-tree at hand. 32 MiB: 3.5 s less CPU at
-            # 1 M patrons for 31 MB more peak RSS; 64 MiB gained 1 s more for 35 MB more.
+            # Staged credentials go in in the hash's (random) order; a larger page cache keeps
+            # more of that B-tree at hand, for memory the workers need more (CACHE_KIB).
             connection.exec_driver_sql(f"PRAGMA {STAGING_SCHEMA}.cache_size=-{CACHE_KIB}")
             connection.commit()
             for model in (StagingPatron, StagingCredential):

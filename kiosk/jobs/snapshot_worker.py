@@ -1,13 +1,14 @@
-"""A full snapshot's pages turned into staging rows: here, or by a second process while the
-sync writes the rows it sent before (issue 18).
+"""A full snapshot's pages turned into staging rows: here, or by worker processes while the
+sync writes the rows they sent before (issue 18).
 
 Fetching, validating, keyed hashes and row parameters were about half of a full sync's CPU,
-all on the one thread that also writes, beside the door's worker in the same interpreter. In a
-process of their own they run on the other core and hold no lock of the kiosk's interpreter.
-The worker only reads the cache (the verifiers it keeps); the sync process alone writes, so the
-crash guarantee is the staging file's (kiosk/cache/staging.py). Its failures arrive as the same
-CentralError a sync in one process raises, and its log lines go through the kiosk's logging
-(its redaction filter included).
+all on the one thread that also writes, beside the door's worker in the same interpreter. In
+processes of their own they run on the other cores and hold no lock of the kiosk's
+interpreter. Two take turns, page by page (pages_by_workers): one alone was slower than the
+writer. The workers only read the cache (the verifiers they keep); the sync process alone
+writes, so the crash guarantee is the staging file's (kiosk/cache/staging.py). Their failures
+arrive as the same CentralError a sync in one process raises, and their log lines go through
+the kiosk's logging (its redaction filter included).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import gc
 import itertools
 import logging
 import multiprocessing
+import os
 import signal
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -38,6 +40,8 @@ log = logging.getLogger(__name__)
 WORKERS: Final = 2
 """Worker processes for one snapshot: one decoded and staged while the sync wrote, and it was
 the slower (bench/RESULTS.md, lever 30). Two keep the sync process, which only writes, busy."""
+WORKER_NICENESS: Final = 10
+"""Added to each worker's nice value (os.nice): lower priority than the kiosk's own process."""
 WORKER_FROM_RECORDS: Final = 1000
 """A snapshot whose first page holds fewer records is small (a test, a village library): the
 worker's start (about 0.4 s of imports) would cost more than it saves."""
@@ -118,7 +122,7 @@ def pages_here(client: CentralClient, first: StagedPage, rules: PageRules,
 
 
 def worth_a_worker(client: CentralClient, first: SyncPage) -> ClientSettings | None:
-    """The settings to give a worker, or None when this snapshot is done here: one page, a
+    """The settings to give the workers, or None when this snapshot is done here: one page, a
     small one, or a client another process cannot rebuild (a test's fake)."""
     settings = getattr(client, "settings", None)
     if first.next_page is None or len(first.records) < WORKER_FROM_RECORDS:
@@ -186,8 +190,10 @@ def _received(ours: Sequence[Connection], workers: Sequence[multiprocessing.proc
                 raise message.error
             else:
                 break
+        last = message.next_page is None
         yield message
-        if message.next_page is None:
+        del message  # not kept while the next page arrives (peak RSS, issue 18)
+        if last:
             return
 
 
@@ -224,6 +230,9 @@ def _work(settings: ClientSettings, database_url: str, rules: PageRules, turn: T
     """A worker process: wait for a turn, fetch that page, hand the next turn on, stage the
     page and send it; until a turn says there is no next page or a pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the kiosk to act on
+    # The door first: on a busy machine the kiosk's process (the door, and the sync's writer)
+    # gets the cores before the workers do; on an idle one this changes nothing.
+    os.nice(WORKER_NICENESS)
     root = logging.getLogger()
     root.handlers[:] = [_Forward(out)]
     root.setLevel(logging.INFO)
@@ -242,9 +251,14 @@ def _work(settings: ClientSettings, database_url: str, rules: PageRules, turn: T
                 body = client.fetch_body(None, token)
                 token_after = body.next_page()
                 turns_out.send(None if token_after is None else (page_no + 1, token_after))
-                with sessions() as session:
-                    out.send(staged_page(body.decoded(), page_no, rules, session,
-                                         session.get_bind().dialect))
+                page = body.decoded()
+                del body  # each page's bytes, records and rows go as soon as they are used:
+                with sessions() as session:  # three processes' peaks add up (issue 18)
+                    staged = staged_page(page, page_no, rules, session,
+                                         session.get_bind().dialect)
+                del page
+                out.send(staged)
+                del staged
                 turn = None
         engine.dispose()
     except CentralError as err:

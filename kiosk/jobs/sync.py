@@ -218,6 +218,7 @@ class SyncService:
                 with sessions.begin() as session:
                     write_staged(session, staged.rows)
                 final_cursor = staged.cursor
+                del staged  # not kept while the next page arrives (peak RSS, issue 18)
             with sessions.begin() as session:
                 report.counts = swap_staging(session)
                 if final_cursor is not None:
