@@ -39,7 +39,7 @@ from sync.records import PatronRecord, RecordError
 log = logging.getLogger(__name__)
 WORKERS: Final = 2
 """Worker processes for one snapshot: one decoded and staged while the sync wrote, and it was
-the slower (bench/RESULTS.md, lever 30). Two keep the sync process, which only writes, busy."""
+the slower (bench/RESULTS.md, lever 29). Two keep the sync process, which only writes, busy."""
 WORKER_NICENESS: Final = 10
 """Added to each worker's nice value (os.nice): lower priority than the kiosk's own process."""
 WORKER_FROM_RECORDS: Final = 1000
@@ -251,9 +251,11 @@ def _work(settings: ClientSettings, database_url: str, rules: PageRules, turn: T
                 body = client.fetch_body(None, token)
                 token_after = body.next_page()
                 turns_out.send(None if token_after is None else (page_no + 1, token_after))
+                # Each page's bytes, records and rows go as soon as they are used: the peaks
+                # of three processes add up (bench/RESULTS.md, lever 29).
                 page = body.decoded()
-                del body  # each page's bytes, records and rows go as soon as they are used:
-                with sessions() as session:  # three processes' peaks add up (issue 18)
+                del body
+                with sessions() as session:
                     staged = staged_page(page, page_no, rules, session,
                                          session.get_bind().dialect)
                 del page
