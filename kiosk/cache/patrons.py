@@ -69,7 +69,8 @@ _KEPT: Final = text(
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
 _STAGED_PATRONS: Final = cast(Table, StagingPatron.__table__)
 _STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
-_CREDENTIAL_COLUMNS: Final = ("id", "patron_id", "kind", "status")
+CREDENTIAL_COLUMNS: Final = tuple(c.name for c in StagingCredential.__table__.columns)
+"""The order of credential_values (the live table's columns too)."""
 _STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
 _DEPENDENTS: Final = tuple(
     table for table in Patron.metadata.sorted_tables
@@ -168,9 +169,15 @@ def credential_keys(record: PatronRecord, hasher: KeyedHasher) -> dict[bytes, tu
     return keys
 
 
-def credential_rows(record: PatronRecord, hasher: KeyedHasher) -> list[dict[str, Any]]:
-    return [{"id": cid, "patron_id": record.patron_id, "kind": kind, "status": status}
+def credential_values(record: PatronRecord, hasher: KeyedHasher) -> list[tuple[Any, ...]]:
+    """The record's credential rows in CREDENTIAL_COLUMNS order."""
+    return [(cid, record.patron_id, kind, status)
             for cid, (kind, status) in credential_keys(record, hasher).items()]
+
+
+def credential_rows(record: PatronRecord, hasher: KeyedHasher) -> list[dict[str, Any]]:
+    return [dict(zip(CREDENTIAL_COLUMNS, values, strict=True))
+            for values in credential_values(record, hasher)]
 
 
 def apply_records(
@@ -227,14 +234,9 @@ def stage_rows(
     tuples, the varying columns only: the dicts of every column that bulk_params takes were a
     third of the worker's CPU at 1 M patrons (bench/RESULTS.md, lever 28)."""
     latest = {r.patron_id: r for r in records}
-
-    def credentials(record: PatronRecord) -> list[tuple[Any, ...]]:
-        return [(cid, record.patron_id, kind, status)
-                for cid, (kind, status) in credential_keys(record, hasher).items()]
-
     patrons, creds = _rows(records, latest, lambda r: patron_values(r, hasher, today, kept),
-                           credentials)
-    patron_columns, cred_columns = list(STAGED_PATRON_COLUMNS), list(_CREDENTIAL_COLUMNS)
+                           lambda r: credential_values(r, hasher))
+    patron_columns, cred_columns = list(STAGED_PATRON_COLUMNS), list(CREDENTIAL_COLUMNS)
     return StagedRows(list(latest), patron_columns,
                       converted(_STAGED_PATRONS, patron_columns, patrons, dialect),
                       cred_columns, converted(_STAGED_CREDENTIALS, cred_columns, creds, dialect))
