@@ -6,8 +6,8 @@ Each round runs one full sync (a fresh child process, bench/sync_child.py) per s
 cache that already holds the population, against one fake central in its own process; the best
 wall and CPU time of each setting are printed, and its highest peak RSS. `--trees` compares
 worktrees (each with its own .venv) instead of page limits: each tree syncs its own cache with
-its own code, so two commits are measured in one run. The central keeps its snapshot
-rendered (bench/syncbench.py) unless `--generating-central`. Interleaving, not one setting after the
+its own code, so two commits are measured in one run. The central keeps its snapshot rendered
+(bench/syncbench.py) unless `--generating-central`. Interleaving, not one setting after the
 other, because the machine is shared and its load moves by the minute.
 """
 
@@ -38,7 +38,7 @@ def _children_cpu() -> float:
 
 def _sync(tree: Path, config: Path, url: str, limit: str | None) -> tuple[float, float, float]:
     """One full sync by `tree`'s code: (seconds the child reports, the child's CPU seconds,
-    the peak RSS of the sync and its worker in MB)."""
+    the peak RSS of the sync and its workers in MB)."""
     cpu = _children_cpu()
     started = time.perf_counter()
     out = subprocess.run(
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, (wall, cpu, rss) in best.items():
         sys.stdout.write(f"{name}: full sync of {args.patrons:,}, best of {args.rounds}: "
                          f"{wall:.1f} s wall, {cpu:.1f} s CPU (the sync process), "
-                         f"highest peak RSS {rss:.0f} MB (sync and worker)\n")
+                         f"highest peak RSS {rss:.0f} MB (sync and workers)\n")
     sys.stdout.write(f"load average after: {os.getloadavg()[0]:.2f}\n")
     return 0
 

@@ -59,10 +59,8 @@ def peak_rss_mb() -> float:
 
 
 def current_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    rss = _rss_of("self")
+    return float("nan") if rss is None else rss
 
 
 class FamilyRss:
@@ -98,17 +96,18 @@ class FamilyRss:
                     pids = children.read_text().split()
                 except OSError:
                     continue  # the thread ended while we looked
-                total += sum(map(_rss_of, pids))
+                total += sum(rss or 0.0 for rss in map(_rss_of, pids))  # None: it ended
             self.sampled_mb = max(self.sampled_mb, total)
 
 
-def _rss_of(pid: str) -> float:
+def _rss_of(pid: str) -> float | None:
+    """VmRSS of /proc/<pid> in MB; None when the process is gone (or has no memory left)."""
     try:
         status = (Path("/proc") / pid / "status").read_text()
     except OSError:
-        return 0.0  # ended while we looked
+        return None
     return next((int(line.split()[1]) / 1024 for line in status.splitlines()
-                 if line.startswith("VmRSS:")), 0.0)
+                 if line.startswith("VmRSS:")), None)
 
 
 @dataclass(frozen=True, slots=True)

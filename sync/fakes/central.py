@@ -25,7 +25,7 @@ from typing import Any
 
 from sync.fakes.events import EventLedger
 from sync.fakes.faults import Faults
-from sync.fakes.http import MAX_LIMIT, FakeHandler, FakeServer
+from sync.fakes.http import MAX_LIMIT, FakeHandler, FakeServer, page_limit
 from sync.fakes.store import FakeError, PagePrefetcher, PatronStore
 from sync.fakes.synthetic import copenhagen_today, synthetic_patrons
 
@@ -210,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _limit(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+    limit = page_limit(text)
+    if limit is None:
         raise argparse.ArgumentTypeError(f"a page size 1..{MAX_LIMIT}")
-    return int(text)
+    return limit
 
 
 def _parser() -> argparse.ArgumentParser:

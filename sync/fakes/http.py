@@ -185,9 +185,10 @@ class FakeHandler(BaseHTTPRequestHandler):
         return self.central.pages.render(cursor, token, limit)
 
     def _limit(self, raw: str) -> int:
-        if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        limit = page_limit(raw)
+        if limit is None:
             raise FakeError(400, "invalid_limit", f"limit must be an integer 1..{MAX_LIMIT}")
-        return int(raw)
+        return limit
 
     # -- faults ------------------------------------------------------------------------------
 
@@ -279,6 +280,13 @@ class FakeHandler(BaseHTTPRequestHandler):
             if name.strip().lower() == "gzip":
                 return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
         return False
+
+
+def page_limit(raw: str) -> int | None:
+    """`limit` as docs/central-api.md allows it (ASCII digits, 1..MAX_LIMIT), or None."""
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        return None
+    return int(raw)
 
 
 def _allowed(path: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sync.client import iter_pages
 from sync.fakes.central import FakeCentral, start_sip2_fake
 from sync.fakes.synthetic import DEMO_PERSONAS
 from sync.http_client import HttpCentralClient
@@ -79,15 +80,8 @@ def test_cli_refuses_a_missing_token_file(tmp_path: Path) -> None:
 
 def _snapshot(url: str) -> list[tuple[str, str | None]]:
     """Every record of a full snapshot in pages of 10: (patron_id, name)."""
-    records: list[tuple[str, str | None]] = []
     with HttpCentralClient(url, snapshot_page_limit=10) as client:
-        token = None
-        while True:
-            page = client.fetch_page(None, token)
-            records += [(r.patron_id, r.name) for r in page.records]
-            if page.next_page is None:
-                return records
-            token = page.next_page
+        return [(r.patron_id, r.name) for page in iter_pages(client, None) for r in page.records]
 
 
 def test_a_kept_snapshot_is_the_snapshot_and_goes_when_the_data_changes() -> None:
