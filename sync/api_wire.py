@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import msgspec
@@ -138,7 +138,7 @@ class PageBody:
     """A `/v1/patrons` answer as fetched, not yet decoded: one process may fetch it and tell
     the next page's token while another decodes it (kiosk/jobs/snapshot_worker.py)."""
 
-    body: bytes
+    body: bytes = field(repr=False)  # plaintext CPR and PIN: never in a message
     content_type: str | None
     page_no: int
 

@@ -116,3 +116,14 @@ def test_cli_keeps_the_snapshot_it_is_asked_to() -> None:
         _, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
     assert "snapshot rendered" in err
+
+
+@pytest.mark.parametrize("limit", ["0", "5001", "ten", "١٢"])
+def test_cli_refuses_a_snapshot_page_size_the_api_would_refuse(limit: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.fakes.central", "--port", "0", "--keep-snapshot", limit],
+        capture_output=True, text=True, timeout=30, check=False,
+    )
+    assert done.returncode == 2
+    assert "--keep-snapshot: a page size 1..5000" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -40,3 +40,10 @@ def test_a_page_that_gives_no_valid_token_gives_none_and_decoded_says_why(
     assert body.next_page() is None
     with pytest.raises(CentralError, match="page 3"):
         body.decoded()
+
+
+def test_its_text_never_shows_the_body() -> None:
+    """The body carries plaintext CPR and PIN: a PageBody in an error or a log line must not."""
+    body = PageBody(_page(next_page=None), "application/json", 3)
+    assert "1234" not in repr(body)
+    assert "Ada" not in str(body)
