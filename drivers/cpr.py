@@ -9,7 +9,7 @@ use this module (sync may import it: it is the one CPR module, see pyproject.tom
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Final
 
 CPR_SHAPE: Final = r"([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})"
@@ -44,9 +44,22 @@ def cpr_birth_date(text: str) -> date | None:
         return None
 
 
+_DDMM: Final = frozenset(d.strftime("%d%m") for d in (
+    date(2024, 1, 1) + timedelta(days=n) for n in range(366)))
+"""Every day and month a CPR can start with (2024 is a leap year: 29 February included)."""
+
+
+def has_birth_date(cpr: str) -> bool:
+    """cpr_birth_date(cpr) is not None, for a text of a CPR's shape: a set lookup, except for
+    29 February, whose year (century from the serial) must be a leap year. A full sync asks
+    this of every patron; cpr_birth_date took 2.2 µs, this 0.1 (bench/RESULTS.md, lever 31)."""
+    head = cpr[:4]
+    return head in _DDMM and (head != "2902" or cpr_birth_date(cpr) is not None)
+
+
 def normalise_cpr(text: str) -> str | None:
     """The 10 digits of a valid CPR, or None."""
-    if cpr_birth_date(text) is None:
+    if _CPR.match(text) is None or not has_birth_date(text):
         return None
     return text.replace("-", "")
 

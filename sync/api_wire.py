@@ -30,12 +30,13 @@ from sync.client import (
 )
 from sync.records import (
     CARD_STATUSES,
+    PageRecord,
     PatronModel,
     PatronRecord,
     RecordError,
-    decode_hook,
     fast_record,
     parse_patron,
+    patron_records,
 )
 
 SNIPPET_CHARS: Final = 60
@@ -118,12 +119,12 @@ def _token(obj: dict[str, Any], key: str, what: str, *, nullable: bool) -> str |
 class _FastPage(msgspec.Struct, gc=False):
     """A page as msgspec decodes it when every record is valid: the common case, in C."""
 
-    records: list[PatronRecord]
+    records: list[PageRecord]
     next_page: Any = msgspec.UNSET
     cursor: Any = msgspec.UNSET
 
 
-_PAGE: Final = msgspec.json.Decoder(_FastPage, dec_hook=decode_hook)
+_PAGE: Final = msgspec.json.Decoder(_FastPage)
 
 
 class _NextPage(msgspec.Struct):
@@ -170,20 +171,19 @@ def decode_page(body: bytes, content_type: str | None, page_no: int) -> SyncPage
         except (msgspec.ValidationError, msgspec.DecodeError):
             pass
         else:
-            return _fast_page(fast, page_no)
+            records = patron_records(fast.records)
+            if records is not None:
+                return _fast_page(fast, records, page_no)
     return parse_page(decode_json(body, content_type, f"page {page_no}"), page_no)
 
 
-def _fast_page(fast: _FastPage, page_no: int) -> SyncPage:
+def _fast_page(fast: _FastPage, records: list[PatronRecord], page_no: int) -> SyncPage:
     what = f"page {page_no}"
     obj = {k: v for k, v in (("next_page", fast.next_page), ("cursor", fast.cursor))
            if v is not msgspec.UNSET}
     next_page = _token(obj, "next_page", what, nullable=True)
     cursor = _token(obj, "cursor", what, nullable=False)
     assert cursor is not None
-    # A deletion carries its patron_id only, whatever else the record holds (CONTRACT.md).
-    records = [PatronRecord(patron_id=r.patron_id, deleted=True) if r.deleted else r
-               for r in fast.records]
     _check_unique(records, range(len(records)), [], page_no)
     return SyncPage(records=records, next_page=next_page, cursor=cursor)
 

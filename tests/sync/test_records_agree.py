@@ -17,11 +17,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from drivers.cpr import cpr_birth_date
+from drivers.cpr import cpr_birth_date, has_birth_date, normalise_cpr
 from sync.api_wire import decode_json, decode_page, parse_page
 from sync.client import BadRecord, CentralError
 from sync.fakes.synthetic import synthetic_patron
-from sync.records import PatronModel, PatronRecord, _cpr_has_date, fast_record, parse_patron
+from sync.records import (
+    PageRecord,
+    PatronModel,
+    PatronRecord,
+    fast_record,
+    parse_patron,
+    patron_records,
+)
 
 BASE = synthetic_patron(10, 1, date(2026, 11, 21))
 PHC = ("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA"
@@ -40,6 +47,8 @@ tricky = st.sampled_from([
     "active", "lost", "stolen", PHC, PHC + "\n", [], {}, [{"number": "33 0000 0001"}],
     [{"number": "---"}], [{"number": "1", "status": "lost"}], {"since": "2026-01-01"},
     {"since": None, "reason": "F"}, {"reason": "x" * 17}, {"since": 20260101},
+    # The fast page path checks a field's values joined by NUL: a NUL inside one value.
+    "12\x0034", "1234\x00", "1234\x001234", "2026-11-20T10:00:00Z\x002026-11-20T10:00:00Z",
 ])
 
 
@@ -146,4 +155,40 @@ def test_the_fast_cpr_date_check_is_cpr_birth_date() -> None:
         for yy in ("00", "04", "36", "37", "57", "58", "96", "99"):
             for digit7 in "0123456789":
                 cpr = f"{ddmm}{yy}-{digit7}123"
-                assert _cpr_has_date(cpr) is (cpr_birth_date(cpr) is not None), cpr
+                assert has_birth_date(cpr) is (cpr_birth_date(cpr) is not None), cpr
+                expected = cpr.replace("-", "") if cpr_birth_date(cpr) else None
+                assert normalise_cpr(cpr) == expected, cpr
+    for text in ("", "1705901234", "17059O1234", "1705901234\n", "170590--1234", "١٧٠٥٩٠١٢٣٤",
+                 "2902001234", "2902014123"):
+        expected = text.replace("-", "") if cpr_birth_date(text) else None
+        assert normalise_cpr(text) == expected, text
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("patron_id", "abc\x00def"), ("cpr", "1705901234\x001705901234"), ("pin", "1234\x005678"),
+    ("pin_version", "1\x002"), ("updated_at", "2026-11-20T10:00:00Z\x002026-11-20T10:00:00Z"),
+    ("debt_dkk", "1.00\x002.00"),
+])
+def test_a_value_hiding_two_good_ones_is_refused_on_the_fast_path(field: str, value: str) -> None:
+    # patron_records joins a field's values with NUL and matches them all at once: a NUL
+    # inside a value must not make it pass as two good values.
+    records = [synthetic_patron(20, 1, date(2026, 11, 21)),
+               {**synthetic_patron(21, 1, date(2026, 11, 21)), field: value}]
+    fast, reference = _either(_page(records))
+
+    assert fast == reference
+    assert isinstance(fast, tuple)
+    assert fast[0] is BadRecord
+
+
+def test_a_synthetic_page_takes_the_fast_page_path() -> None:
+    # Every shape the fake central makes (blocked, lost cards, verifiers, no PIN) and a
+    # deletion: none may need the reference path, or the fast path would only be a detour.
+    records = [synthetic_patron(i, 1, date(2026, 11, 21)) for i in range(2000)]
+    records.append({"patron_id": "gone-1", "deleted": True, "cpr": "not checked"})
+    raw = msgspec.json.decode(json.dumps(records), type=list[PageRecord])
+
+    made = patron_records(raw)
+
+    assert made is not None
+    assert made == [fast_record(obj) for obj in records]
