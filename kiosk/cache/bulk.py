@@ -33,7 +33,9 @@ def sqlite_utc_datetime(value: datetime | None) -> str | None:
         return None
     if value.tzinfo is None:
         raise ValueError("naive datetime given to the cache")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    # The offset's "+00:00" cut off instead of replace(tzinfo=None), which made a new
+    # datetime: 0.8 of this function's 3 µs, once per patron in a full sync (lever 32).
+    return value.astimezone(UTC).isoformat(" ", "microseconds")[:26]
 
 
 def sqlite_bool(value: bool | None) -> int | None:
