@@ -65,6 +65,23 @@ def test_a_changed_pin_gets_a_fresh_verifier_and_the_old_pin_stops(kiosk_sync: S
     assert _verifiers(kiosk_sync) == {"memory_hard": POPULATION, "fast": 0}
 
 
+def test_a_pin_changed_between_two_full_syncs_is_hashed_afresh(kiosk_sync: SyncCli) -> None:
+    # A full sync decides in its swap which cached verifier stays (kiosk/cache/patrons.py
+    # KEEP_VERIFIER): a new pin_version, or a PIN taken away, must not keep the old one.
+    assert kiosk_sync("sync", "--full").code == 0
+    _upgrade_all(kiosk_sync)
+    anna, bo = (synthetic_patron(i, 5, SELF_SERVICE_AT.date()) for i in (0, 1))
+    card, old_pin = anna["cards"][0]["number"], anna["pin"]
+    new_pin = "9090" if old_pin != "9090" else "8080"
+    kiosk_sync.patch(anna["patron_id"], pin=new_pin, pin_version="2")
+    kiosk_sync.patch(bo["patron_id"], pin=None, pin_version=None)
+    assert kiosk_sync("sync", "--full").code == 0
+    assert _verifiers(kiosk_sync) == {"memory_hard": POPULATION - 2, "fast": 1}
+    old = kiosk_sync("explain", "--card", card, "--pin", old_pin, "--at", AT).json
+    new = kiosk_sync("explain", "--card", card, "--pin", new_pin, "--at", AT).json
+    assert (old["reason"], new["reason"]) == ("wrong_pin", "ok")
+
+
 def test_without_pin_version_a_full_sync_hashes_every_pin_afresh(kiosk_sync: SyncCli) -> None:
     """What docs/central-api.md warns about: a central that sends no pin_version."""
     assert kiosk_sync("sync", "--full").code == 0
