@@ -116,14 +116,16 @@ class Credential(Base):
 
 
 class StagingCredential(Base):
-    """Keyed by the hash, as `credentials`: the swap then copies it in key order, with no sort
-    after the last page. In the staging file (no journal) the random-order inserts cost
-    little, and they happen while the next page is being made. A card staged twice: the
-    later row replaces the earlier (the newest record owns it)."""
+    """Appended in the order pages arrive (`seq`); the swap sorts them by hash once. Keyed by
+    the hash instead, each row went to a random place in a B-tree larger than its page cache:
+    17 of the 24 s the sync process spent writing a million patrons' pages, while the swap's
+    sort takes 2-4 s (bench/RESULTS.md, lever 34). A card staged twice: the later row (the
+    higher `seq`) is the one the swap keeps (the newest record owns it)."""
 
     __tablename__ = "staging_credentials"
-    __table_args__ = ({"schema": STAGING_SCHEMA, "sqlite_with_rowid": False},)
-    id: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    __table_args__ = ({"schema": STAGING_SCHEMA},)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # the rowid: append order
+    id: Mapped[bytes] = mapped_column(LargeBinary(32))
     patron_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(8), default="active")

@@ -69,8 +69,8 @@ _KEPT: Final = text(
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
 _STAGED_PATRONS: Final = cast(Table, StagingPatron.__table__)
 _STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
-CREDENTIAL_COLUMNS: Final = tuple(c.name for c in StagingCredential.__table__.columns)
-"""The order of credential_values (the live table's columns too)."""
+CREDENTIAL_COLUMNS: Final = tuple(c.name for c in Credential.__table__.columns)
+"""The order of credential_values (the staging table's too, after its `seq`)."""
 _STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
 _DEPENDENTS: Final = tuple(
     table for table in Patron.metadata.sorted_tables
@@ -251,8 +251,7 @@ def write_staged(session: Session, staged: StagedRows) -> ApplyCounts:
         for chunk in _chunks(again, 500):
             session.execute(delete(table).where(table.patron_id.in_(chunk)))
     insert_params(session, _STAGED_PATRONS, staged.patron_columns, staged.patrons)
-    insert_params(session, _STAGED_CREDENTIALS, staged.credential_columns,
-                  staged.credentials, on_conflict="id")
+    insert_params(session, _STAGED_CREDENTIALS, staged.credential_columns, staged.credentials)
     return ApplyCounts(upserted=len(staged.patrons))
 
 
@@ -354,12 +353,13 @@ def swap_staging(session: Session) -> ApplyCounts:
         # sync), and checking those four tables per deleted row took 0.66 s per 100,000.
         _upsert_staged_patrons(connection)
         count.append(staged)
-    cred_cols = [c.name for c in Credential.__table__.columns]
     staged_creds = StagingCredential.__table__.c
-    # In key order straight from the staging table's own order: no sort after the last page.
+    # In key order (a B-tree filled in order); a card staged twice comes out twice, the later
+    # row last, and replaces the earlier: the newest record owns it.
     session.execute(
-        insert(Credential).from_select(
-            cred_cols, select(*[staged_creds[c] for c in cred_cols]).order_by(staged_creds.id)))
+        insert(Credential).prefix_with("OR REPLACE").from_select(
+            CREDENTIAL_COLUMNS, select(*[staged_creds[c] for c in CREDENTIAL_COLUMNS])
+            .order_by(staged_creds.id, staged_creds.seq)))
     for index in indexes:
         index.create(connection)
     return ApplyCounts(upserted=staged, deleted=len(removed))

@@ -28,9 +28,9 @@ SUFFIX: Final = ".staging-"
 
 
 CACHE_KIB: Final = 2 * 1024
-"""The staging file's page cache: SQLite's default. 32 MiB saved 3.5 s of CPU at 1 M patrons
-with one snapshot worker (lever 27), but with two the three processes' peaks add up, and those
-24 MB were what kept them under 300 MB (bench/RESULTS.md, lever 29)."""
+"""The staging file's page cache: SQLite's default. Every staged row is appended (lever 34), so
+a larger one would only hold pages already written; lever 27's 32 MiB were for credentials
+then inserted in the hash's random order (bench/RESULTS.md, levers 27, 29, 34)."""
 
 
 def staging_path(database: Path, pid: int) -> Path:
@@ -62,8 +62,6 @@ def staging(cache: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
             # delete the live credentials row by row instead of at once, and look up each new
             # credential's patron: 7 of the 13.5 s swap at 1 M patrons (bench/RESULTS.md).
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            # Staged credentials go in in the hash's (random) order; a larger page cache keeps
-            # more of that B-tree at hand, for memory the workers need more (CACHE_KIB).
             connection.exec_driver_sql(f"PRAGMA {STAGING_SCHEMA}.cache_size=-{CACHE_KIB}")
             connection.commit()
             for model in (StagingPatron, StagingCredential):

@@ -116,6 +116,24 @@ def test_a_card_staged_twice_belongs_to_the_later_record_after_the_swap(
         assert session.scalar(select(func.count()).select_from(Credential)) == 1
 
 
+def test_a_card_moved_to_a_lower_patron_id_belongs_to_the_later_page(
+    sessions: sessionmaker[Session],
+) -> None:
+    # The swap sorts the staged credentials by hash: the page order, not the patron ids,
+    # must decide between two rows of one card.
+    card = [{"number": "3300000778"}]
+    with staging(sessions) as staged:
+        for owner in ("9", "8"):
+            with staged.begin() as session:
+                apply_records(session, [patron(patron_id=owner, cpr=None, cards=card)],
+                              HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            swap_staging(session)
+    with sessions() as session:
+        owners = session.scalars(select(Credential.patron_id)).all()
+    assert owners == ["8"]
+
+
 def test_the_door_writes_to_the_cache_while_a_page_is_being_staged(
     db: Path, sessions: sessionmaker[Session],
 ) -> None:
