@@ -33,6 +33,12 @@ a larger one would only hold pages already written; lever 27's 32 MiB were for c
 then inserted in the hash's random order (bench/RESULTS.md, levers 27, 29, 34)."""
 
 
+SORT_THREADS: Final = 1
+"""Helper threads SQLite may start for one sort (PRAGMA threads): the swap sorts the staged
+credentials and builds their patron index after the last page, when the snapshot workers have
+ended and their core is free (bench/RESULTS.md, lever 35)."""
+
+
 def staging_path(database: Path, pid: int) -> Path:
     return database.with_name(f"{database.name}{SUFFIX}{pid}")
 
@@ -63,6 +69,7 @@ def staging(cache: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
             # credential's patron: 7 of the 13.5 s swap at 1 M patrons (bench/RESULTS.md).
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
             connection.exec_driver_sql(f"PRAGMA {STAGING_SCHEMA}.cache_size=-{CACHE_KIB}")
+            connection.exec_driver_sql(f"PRAGMA threads={SORT_THREADS}")
             connection.commit()
             for model in (StagingPatron, StagingCredential):
                 cast(Table, model.__table__).create(connection)
@@ -72,8 +79,10 @@ def staging(cache: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
             finally:
                 connection.rollback()
                 connection.exec_driver_sql(f"DETACH DATABASE {STAGING_SCHEMA}")
-                # The connection goes back to the pool: the next user expects enforcement.
+                # The connection goes back to the pool: the next user expects enforcement,
+                # and no helper threads.
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.exec_driver_sql("PRAGMA threads=0")
     finally:
         if path is not None:
             path.unlink(missing_ok=True)
