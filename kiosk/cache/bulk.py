@@ -9,7 +9,7 @@ holds them to it): SQLAlchemy formats a date or a time field by field in Python,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any
@@ -63,11 +63,9 @@ def processor(table: Table, column: str, dialect: Dialect) -> Processor | None:
     return process
 
 
-def upsert_clause(columns: list[str], key: str, instead: Mapping[str, str] | None = None) -> str:
-    """` ON CONFLICT (key) DO UPDATE SET` every other column to the inserted row's value, or
-    to the SQL expression `instead` gives for it."""
-    given = instead or {}
-    updates = ", ".join(f"{c} = {given.get(c, f'excluded.{c}')}" for c in columns if c != key)
+def upsert_clause(columns: list[str], key: str) -> str:
+    """` ON CONFLICT (key) DO UPDATE SET` every other column to the inserted row's value."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
     return f" ON CONFLICT ({key}) DO UPDATE SET {updates}"
 
 

@@ -188,7 +188,8 @@ def apply_records(
     kiosk's local date) decides which birth dates are still needed. `staging`: into a full
     sync's staging tables (kiosk/cache/staging.py), as stage_rows then write_staged."""
     if staging:
-        return write_staged(session, stage_rows(records, hasher, today,
+        kept = kept_verifiers(session, records)
+        return write_staged(session, stage_rows(records, hasher, today, kept,
                                                 session.get_bind().dialect))
     latest = {r.patron_id: r for r in records}  # a page may name a patron twice: last wins
     gone = [pid for pid, r in latest.items() if r.deleted]
@@ -226,16 +227,14 @@ class StagedRows:
 
 
 def stage_rows(
-    records: Sequence[PatronRecord], hasher: KeyedHasher, today: date, dialect: Dialect,
+    records: Sequence[PatronRecord], hasher: KeyedHasher, today: date, kept: Kept,
+    dialect: Dialect,
 ) -> StagedRows:
     """The staging rows of a page; RowError names a record that cannot become one. Made as
     tuples, the varying columns only: the dicts of every column that bulk_params takes were a
-    third of the worker's CPU at 1 M patrons (bench/RESULTS.md, lever 28).
-
-    Every PIN gets a fresh verifier here: which cached verifier is kept instead is decided by
-    the swap (KEEP_VERIFIER), so making a page reads nothing from the cache."""
+    third of the worker's CPU at 1 M patrons (bench/RESULTS.md, lever 28)."""
     latest = {r.patron_id: r for r in records}
-    patrons, creds = _rows(records, latest, lambda r: patron_values(r, hasher, today, {}),
+    patrons, creds = _rows(records, latest, lambda r: patron_values(r, hasher, today, kept),
                            lambda r: credential_values(r, hasher))
     patron_columns, cred_columns = list(STAGED_PATRON_COLUMNS), list(CREDENTIAL_COLUMNS)
     return StagedRows(list(latest), patron_columns,
@@ -365,16 +364,6 @@ def swap_staging(session: Session) -> ApplyCounts:
     return ApplyCounts(upserted=staged, deleted=len(removed))
 
 
-KEEP_VERIFIER: Final = (
-    f"CASE WHEN {Patron.__tablename__}.pin_version = excluded.pin_version"
-    f" AND {Patron.__tablename__}.pin_verifier IS NOT NULL"
-    f" THEN {Patron.__tablename__}.pin_verifier ELSE excluded.pin_verifier END")
-"""verifier_of's rule for a full sync, in its swap: a PIN whose pin_version is the one the
-cached verifier was made for keeps that verifier (memory-hard if it was upgraded). A staged
-pin_version is set only for a PIN sent with one, and NULL equals nothing. Asked per page, the
-cache's verifiers cost each page a query of its ids: 3.5 µs a patron (lever 33)."""
-
-
 def _upsert_staged_patrons(connection: Connection) -> None:
     staged = ", ".join(STAGED_PATRON_COLUMNS)
     constant = list(SYNCED)
@@ -385,7 +374,7 @@ def _upsert_staged_patrons(connection: Connection) -> None:
     connection.exec_driver_sql(
         f"INSERT INTO {Patron.__tablename__} ({', '.join(columns)}) "  # noqa: S608 - model names
         f"SELECT {staged}, {', '.join('?' * len(constant))} FROM {_STAGING_PATRONS} WHERE true"
-        + upsert_clause(columns, "patron_id", {"pin_verifier": KEEP_VERIFIER}), values)
+        + upsert_clause(columns, "patron_id"), values)
 
 
 def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:

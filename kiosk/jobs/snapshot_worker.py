@@ -5,9 +5,8 @@ Fetching, validating, keyed hashes and row parameters were about half of a full 
 all on the one thread that also writes, beside the door's worker in the same interpreter. In
 processes of their own they run on the other cores and hold no lock of the kiosk's
 interpreter. Two take turns, page by page (pages_by_workers): one alone was slower than the
-writer. The workers do not open the cache (which cached PIN verifier a patron keeps is the
-swap's choice); the sync process alone writes, so the crash guarantee is the staging file's
-(kiosk/cache/staging.py). Their failures
+writer. The workers only read the cache (the verifiers they keep); the sync process alone
+writes, so the crash guarantee is the staging file's (kiosk/cache/staging.py). Their failures
 arrive as the same CentralError a sync in one process raises, and their log lines go through
 the kiosk's logging (its redaction filter included).
 """
@@ -28,9 +27,10 @@ from multiprocessing.connection import Connection
 from typing import Final
 
 from sqlalchemy import Dialect
+from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cache.db import make_engine
-from kiosk.cache.patrons import RowError, StagedRows, stage_rows
+from kiosk.cache.patrons import RowError, StagedRows, kept_verifiers, stage_rows
 from kiosk.privacy.keyed_hash import KeyedHasher
 from sync.client import BadRecord, CentralClient, CentralError, RefusedRecord, SyncPage
 from sync.http_client import ClientSettings
@@ -95,11 +95,13 @@ def usable(page: SyncPage, inactive_before: date | None) -> tuple[list[PatronRec
     return records, inactive
 
 
-def staged_page(page: SyncPage, page_no: int, rules: PageRules, dialect: Dialect) -> StagedPage:
+def staged_page(page: SyncPage, page_no: int, rules: PageRules, cache: Session,
+                dialect: Dialect) -> StagedPage:
     """One fetched page as staging rows; BadRecord names a record that cannot become one."""
     records, inactive = usable(page, rules.inactive_before)
     try:
-        rows = stage_rows(records, rules.hasher, rules.today, dialect)
+        rows = stage_rows(records, rules.hasher, rules.today, kept_verifiers(cache, records),
+                          dialect)
     except RowError as err:
         problem = RecordError(f"page {page_no}", err.field, err.problem)
         raise BadRecord(page_no, err.index, err.patron_id, problem) from None
@@ -107,13 +109,14 @@ def staged_page(page: SyncPage, page_no: int, rules: PageRules, dialect: Dialect
 
 
 def pages_here(client: CentralClient, first: StagedPage, rules: PageRules,
-               dialect: Dialect) -> Iterator[StagedPage]:
+               cache: sessionmaker[Session]) -> Iterator[StagedPage]:
     """The pages after `first`, made in this process."""
     token, page_no = first.next_page, first.page_no
     while token is not None:
         page_no += 1
         page = client.fetch_page(None, token)
-        staged = staged_page(page, page_no, rules, dialect)
+        with cache() as session:
+            staged = staged_page(page, page_no, rules, session, session.get_bind().dialect)
         yield staged
         token = page.next_page
 
@@ -235,7 +238,8 @@ def _work(settings: ClientSettings, database_url: str, rules: PageRules, turn: T
     root.setLevel(logging.INFO)
     gc.freeze()  # the imports: kept out of the collector's passes (kiosk/system/heap.py)
     try:
-        engine = make_engine(database_url)  # for its dialect: it never connects
+        engine = make_engine(database_url)
+        sessions = sessionmaker(engine)
         with settings.client() as client:
             while True:
                 if turn is None:
@@ -251,7 +255,9 @@ def _work(settings: ClientSettings, database_url: str, rules: PageRules, turn: T
                 # of three processes add up (bench/RESULTS.md, lever 29).
                 page = body.decoded()
                 del body
-                staged = staged_page(page, page_no, rules, engine.dialect)
+                with sessions() as session:
+                    staged = staged_page(page, page_no, rules, session,
+                                         session.get_bind().dialect)
                 del page
                 out.send(staged)
                 del staged

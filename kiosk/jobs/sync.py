@@ -230,13 +230,13 @@ class SyncService:
         """The snapshot's pages as staging rows: the first made here, the rest by a worker
         process when the snapshot is large (kiosk/jobs/snapshot_worker.py)."""
         page = self.client.fetch_page(None, None)
-        engine = self.sessions.kw["bind"]
-        first = staged_page(page, 1, rules, engine.dialect)
+        with self.sessions() as session:
+            first = staged_page(page, 1, rules, session, session.get_bind().dialect)
         settings = worth_a_worker(self.client, page)
         if settings is None:
-            yield itertools.chain([first], pages_here(self.client, first, rules, engine.dialect))
+            yield itertools.chain([first], pages_here(self.client, first, rules, self.sessions))
             return
-        url = engine.url.render_as_string(hide_password=False)
+        url = self.sessions.kw["bind"].url.render_as_string(hide_password=False)
         with pages_by_workers(settings, url, rules, first) as rest:
             yield itertools.chain([first], rest)
 

@@ -3,6 +3,7 @@ the way of the door's writes to the cache."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -132,6 +133,31 @@ def test_a_card_moved_to_a_lower_patron_id_belongs_to_the_later_page(
     with sessions() as session:
         owners = session.scalars(select(Credential.patron_id)).all()
     assert owners == ["8"]
+
+
+def test_an_unchanged_pin_is_not_hashed_cheaply_into_the_staging_file(
+    db: Path, sessions: sessionmaker[Session],
+) -> None:
+    # The staging file is unlinked after the sync, but its blocks stay on the disk: a fresh
+    # hk1 of a PIN whose cached verifier is memory-hard would undo the upgrade there. (A swap
+    # that chose the kept verifier itself, with every page hashed afresh, did: lever 33.)
+    record = patron(patron_id="1", pin="1234", pin_version="7", pin_verifier=None)
+    with sessions.begin() as session:
+        apply_records(session, [record], HASHER, today=TODAY)
+        live = session.get(Patron, "1")
+        assert live is not None
+        assert live.pin_verifier is not None
+        live.pin_verifier = HASHER.upgrade(live.pin_verifier)
+        upgraded = live.pin_verifier
+    cheap = HASHER.fast_verifier("1", "1234")[len("hk1$"):].encode()
+    with staging(sessions) as staged:
+        with staged.begin() as session:
+            apply_records(session, [record], HASHER, staging=True, today=TODAY)
+        assert cheap not in staging_path(db, os.getpid()).read_bytes()
+        with staged.begin() as session:
+            swap_staging(session)
+    with sessions() as session:
+        assert session.scalar(select(Patron.pin_verifier)) == upgraded
 
 
 def test_the_door_writes_to_the_cache_while_a_page_is_being_staged(
