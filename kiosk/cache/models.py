@@ -96,10 +96,17 @@ class Patron(_PatronColumns, Base):
 
 
 class StagingPatron(_SyncedPatronColumns, Base):
-    """A full sync builds the new set here and swaps it in with one transaction."""
+    """A full sync builds the new set here and swaps it in with one transaction. A patron's CPR
+    and first card ride on the patron's row: most patrons have no other credential, and rows
+    of their own cost the sync process 6 s of inserts at 1 M patrons (bench/RESULTS.md, lever
+    36). The rowid is the staging order: of one number staged for two patrons, the later
+    record keeps it (kiosk/cache/patrons.py swap_staging)."""
 
     __tablename__ = "staging_patrons"
     __table_args__ = IN_STAGING
+    cpr_id: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    card_id: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    card_status: Mapped[str | None] = mapped_column(String(8))
 
 
 class Credential(Base):
@@ -116,15 +123,18 @@ class Credential(Base):
 
 
 class StagingCredential(Base):
-    """Appended in the order pages arrive (`seq`); the swap sorts them by hash once. Keyed by
-    the hash instead, each row went to a random place in a B-tree larger than its page cache:
-    17 of the 24 s the sync process spent writing a million patrons' pages, while the swap's
-    sort takes 2-4 s (bench/RESULTS.md, lever 34). A card staged twice: the later row (the
-    higher `seq`) is the one the swap keeps (the newest record owns it)."""
+    """A staged patron's cards after the first (StagingPatron holds the CPR and first card).
+
+    Appended, not keyed by the hash: keyed, each row went to a random place in a B-tree larger
+    than its page cache, 17 of the 24 s the sync process spent writing a million patrons'
+    pages; the swap sorts every staged credential by hash once instead (bench/RESULTS.md,
+    lever 34). `position` is the owner's staging rowid: of a card staged twice, the later
+    record keeps it."""
 
     __tablename__ = "staging_credentials"
     __table_args__ = ({"schema": STAGING_SCHEMA},)
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True)  # the rowid: append order
+    row: Mapped[int] = mapped_column(Integer, primary_key=True)  # the rowid
+    position: Mapped[int] = mapped_column(Integer)
     id: Mapped[bytes] = mapped_column(LargeBinary(32))
     patron_id: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(8))

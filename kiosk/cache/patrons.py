@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final, TypeVar, cast
 
-from sqlalchemy import Connection, Dialect, Table, delete, false, func, insert, select, text, update
+from sqlalchemy import Connection, Dialect, Table, delete, false, func, select, text, update
 from sqlalchemy.orm import Session
 
 from drivers.cardparse import normalise_card
@@ -70,7 +70,7 @@ _KEPT: Final = text(
 _STAGED_PATRONS: Final = cast(Table, StagingPatron.__table__)
 _STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
 CREDENTIAL_COLUMNS: Final = tuple(c.name for c in Credential.__table__.columns)
-"""The order of credential_values (the staging table's too, after its `seq`)."""
+"""The order of credential_values (a staged patron's other cards too)."""
 _STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
 _DEPENDENTS: Final = tuple(
     table for table in Patron.metadata.sorted_tables
@@ -79,6 +79,23 @@ _DEPENDENTS: Final = tuple(
 )
 """The tables whose rows a patron's delete cascades to (credentials, loans, debts, messages,
 reservations): the swap deletes them itself (kiosk/cache/staging.py)."""
+CPR: Final = "cpr"
+CARD: Final = "card"
+ACTIVE: Final = "active"
+_STAGING_CREDENTIALS: Final = f"{STAGING_SCHEMA}.{StagingCredential.__tablename__}"
+# A patron's other cards, each with its owner's staging rowid (?2 is the patron_id again).
+_STAGE_MORE_CARDS: Final = (
+    f"INSERT INTO {_STAGING_CREDENTIALS} ({', '.join(CREDENTIAL_COLUMNS)}, position)"  # noqa: S608
+    f" SELECT ?1, ?2, ?3, ?4, rowid FROM {_STAGING_PATRONS} WHERE patron_id = ?2")
+_SWAP_CREDENTIALS: Final = (
+    f"INSERT OR REPLACE INTO {Credential.__tablename__} ({', '.join(CREDENTIAL_COLUMNS)})"  # noqa: S608
+    " SELECT id, patron_id, kind, status FROM ("
+    f"SELECT cpr_id AS id, patron_id, ?1 AS kind, ?2 AS status, rowid AS position"
+    f" FROM {_STAGING_PATRONS} WHERE cpr_id IS NOT NULL"
+    f" UNION ALL SELECT card_id, patron_id, ?3, card_status, rowid"
+    f" FROM {_STAGING_PATRONS} WHERE card_id IS NOT NULL"
+    f" UNION ALL SELECT id, patron_id, kind, status, position FROM {_STAGING_CREDENTIALS}"
+    ") ORDER BY id, position")
 _STAGED: Final = text(
     f"SELECT patron_id FROM {_STAGING_PATRONS}"  # noqa: S608 - model names
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
@@ -117,8 +134,11 @@ SYNCED: Final[Mapping[str, Any]] = {
 }
 """The patron columns every synced row has the same: a full sync stages only the others
 (STAGED_PATRON_COLUMNS), and its swap writes these."""
-STAGED_PATRON_COLUMNS: Final = tuple(c.name for c in StagingPatron.__table__.columns)
+STAGED_PATRON_COLUMNS: Final = tuple(
+    c.name for c in StagingPatron.__table__.columns if c.name in Patron.__table__.c)
 """The order of patron_values."""
+INLINE_CREDENTIALS: Final = ("cpr_id", "card_id", "card_status")
+"""The columns after STAGED_PATRON_COLUMNS in a staged patron row: its CPR and first card."""
 
 
 def patron_values(
@@ -163,9 +183,9 @@ def credential_keys(record: PatronRecord, hasher: KeyedHasher) -> dict[bytes, tu
         cpr = normalise_cpr(record.cpr)
         if cpr is None:
             raise RecordError(record.patron_id, "cpr", "not a valid CPR date")
-        keys[hasher.credential_id("cpr", cpr)] = ("cpr", "active")
+        keys[hasher.credential_id(CPR, cpr)] = (CPR, ACTIVE)
     for card in record.cards:
-        keys[hasher.credential_id("card", normalise_card(card.number))] = ("card", card.status)
+        keys[hasher.credential_id(CARD, normalise_card(card.number))] = (CARD, card.status)
     return keys
 
 
@@ -194,8 +214,8 @@ def apply_records(
     latest = {r.patron_id: r for r in records}  # a page may name a patron twice: last wins
     gone = [pid for pid, r in latest.items() if r.deleted]
     kept = kept_verifiers(session, records)
-    patrons, creds = _rows(records, latest, lambda r: patron_row(r, hasher, today, kept),
-                           lambda r: credential_rows(r, hasher))
+    patrons, creds = _rows(records, latest, lambda r: (patron_row(r, hasher, today, kept),
+                                                       credential_rows(r, hasher)))
     if gone:
         erase_patron_traces(session, gone)  # needs their credentials, so before deleting
     for chunk in _chunks(list(latest), 500):
@@ -226,6 +246,23 @@ class StagedRows:
     credentials: list[tuple[Any, ...]]
 
 
+def staged_values(
+    record: PatronRecord, hasher: KeyedHasher, today: date, kept: Kept
+) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """The record's staged patron row (patron_values, then INLINE_CREDENTIALS) and its other
+    cards as credential rows (CREDENTIAL_COLUMNS order; most patrons have none)."""
+    cpr = card = status = None
+    more = []
+    for cid, (kind, card_status) in credential_keys(record, hasher).items():
+        if kind == CPR:  # one at most
+            cpr = cid
+        elif card is None:
+            card, status = cid, card_status
+        else:
+            more.append((cid, record.patron_id, kind, card_status))
+    return (*patron_values(record, hasher, today, kept), cpr, card, status), more
+
+
 def stage_rows(
     records: Sequence[PatronRecord], hasher: KeyedHasher, today: date, kept: Kept,
     dialect: Dialect,
@@ -234,9 +271,9 @@ def stage_rows(
     tuples, the varying columns only: the dicts of every column that bulk_params takes were a
     third of the worker's CPU at 1 M patrons (bench/RESULTS.md, lever 28)."""
     latest = {r.patron_id: r for r in records}
-    patrons, creds = _rows(records, latest, lambda r: patron_values(r, hasher, today, kept),
-                           lambda r: credential_values(r, hasher))
-    patron_columns, cred_columns = list(STAGED_PATRON_COLUMNS), list(CREDENTIAL_COLUMNS)
+    patrons, creds = _rows(records, latest, lambda r: staged_values(r, hasher, today, kept))
+    patron_columns = [*STAGED_PATRON_COLUMNS, *INLINE_CREDENTIALS]
+    cred_columns = list(CREDENTIAL_COLUMNS)
     return StagedRows(list(latest), patron_columns,
                       converted(_STAGED_PATRONS, patron_columns, patrons, dialect),
                       cred_columns, converted(_STAGED_CREDENTIALS, cred_columns, creds, dialect))
@@ -250,7 +287,8 @@ def write_staged(session: Session, staged: StagedRows) -> ApplyCounts:
         for chunk in _chunks(again, 500):
             session.execute(delete(table).where(table.patron_id.in_(chunk)))
     insert_params(session, _STAGED_PATRONS, staged.patron_columns, staged.patrons)
-    insert_params(session, _STAGED_CREDENTIALS, staged.credential_columns, staged.credentials)
+    if staged.credentials:
+        session.connection().exec_driver_sql(_STAGE_MORE_CARDS, staged.credentials)
     return ApplyCounts(upserted=len(staged.patrons))
 
 
@@ -266,7 +304,7 @@ def kept_verifiers(session: Session, records: Sequence[PatronRecord]) -> Kept:
 
 def _rows(
     records: Sequence[PatronRecord], latest: dict[str, PatronRecord],
-    patron: Callable[[PatronRecord], P], credentials: Callable[[PatronRecord], list[C]],
+    rows: Callable[[PatronRecord], tuple[P, list[C]]],
 ) -> tuple[list[P], list[C]]:
     """Patron and credential rows of the records that stay; RowError names the bad one."""
     patrons: list[P] = []
@@ -275,8 +313,9 @@ def _rows(
         if record.deleted or latest[record.patron_id] is not record:
             continue
         try:
-            patrons.append(patron(record))
-            creds += credentials(record)
+            patron, credentials = rows(record)
+            patrons.append(patron)
+            creds += credentials
         except RecordError as err:
             raise RowError(index, record.patron_id, err.field, err.problem) from None
     return patrons, creds
@@ -352,13 +391,9 @@ def swap_staging(session: Session) -> ApplyCounts:
         # sync), and checking those four tables per deleted row took 0.66 s per 100,000.
         _upsert_staged_patrons(connection)
         count.append(staged)
-    staged_creds = StagingCredential.__table__.c
-    # In key order (a B-tree filled in order); a card staged twice comes out twice, the later
-    # row last, and replaces the earlier: the newest record owns it.
-    session.execute(
-        insert(Credential).prefix_with("OR REPLACE").from_select(
-            CREDENTIAL_COLUMNS, select(*[staged_creds[c] for c in CREDENTIAL_COLUMNS])
-            .order_by(staged_creds.id, staged_creds.seq)))
+    # In key order (a B-tree filled in order); a number staged twice comes out twice, the
+    # later record's row last, and replaces the earlier: the newest record owns it.
+    connection.exec_driver_sql(_SWAP_CREDENTIALS, (CPR, ACTIVE, CARD))
     for index in indexes:
         index.create(connection)
     return ApplyCounts(upserted=staged, deleted=len(removed))

@@ -135,6 +135,41 @@ def test_a_card_moved_to_a_lower_patron_id_belongs_to_the_later_page(
     assert owners == ["8"]
 
 
+def test_a_patrons_other_cards_are_staged_apart_and_all_swapped_in(
+    sessions: sessionmaker[Session],
+) -> None:
+    # A staged patron row holds the CPR and first card (lever 36); more cards go to their own
+    # staging rows, and a card moving between the two places keeps the later record's owner.
+    cards = [{"number": "3300000801"}, {"number": "3300000802", "status": "lost"},
+             {"number": "3300000803"}]
+    with staging(sessions) as staged:
+        with staged.begin() as session:
+            apply_records(session, [patron(patron_id="5", cards=cards),
+                                    patron(patron_id="6", cpr=None, cards=[cards[2]])],
+                          HASHER, staging=True, today=TODAY)
+        # A later page: patron 7's second card was patron 5's first, patron 4's first card
+        # was patron 5's second.
+        with staged.begin() as session:
+            apply_records(session, [patron(patron_id="7", cpr=None,
+                                           cards=[{"number": "3300000899"}, cards[0]]),
+                                    patron(patron_id="4", cpr=None, cards=[cards[1]])],
+                          HASHER, staging=True, today=TODAY)
+        with staged.begin() as session:
+            swap_staging(session)
+    with sessions() as session:
+        live = {(row.id, row.patron_id, row.kind, row.status)
+                for row in session.scalars(select(Credential))}
+    card = lambda number: HASHER.credential_id("card", number)  # noqa: E731
+    cpr = HASHER.credential_id("cpr", patron().cpr or "")
+    assert live == {
+        (cpr, "5", "cpr", "active"),
+        (card("3300000801"), "7", "card", "active"),  # moved to a second card, later
+        (card("3300000802"), "4", "card", "lost"),    # moved from a second card, later
+        (card("3300000803"), "6", "card", "active"),  # 5's third card, then 6's first
+        (card("3300000899"), "7", "card", "active"),
+    }
+
+
 def test_an_unchanged_pin_is_not_hashed_cheaply_into_the_staging_file(
     db: Path, sessions: sessionmaker[Session],
 ) -> None:
