@@ -10,7 +10,9 @@ time). The pydantic models below are the reference and the voice: a record msgsp
 run through them, which either words the error exactly as before or, should msgspec be
 stricter somewhere, accepts the record after all. msgspec is therefore never the only judge
 of a refusal, and tests/sync/test_records_agree.py checks that it never accepts what the
-pydantic models refuse, field for field.
+pydantic models refuse, field for field. A snapshot page takes one more step (PageRecord,
+patron_records): the fields whose rule is a regex or hook are checked a page at a time, and the
+page takes the same reference path if any of them fails.
 """
 
 from __future__ import annotations

@@ -242,8 +242,8 @@ class StagedRows:
     """Every patron the page names, deleted ones too: an earlier page's row of theirs goes."""
     patron_columns: list[str]
     patrons: list[tuple[Any, ...]]
-    credential_columns: list[str]
     credentials: list[tuple[Any, ...]]
+    """The patrons' cards after the first (staged_values), in CREDENTIAL_COLUMNS order."""
 
 
 def staged_values(
@@ -273,10 +273,9 @@ def stage_rows(
     latest = {r.patron_id: r for r in records}
     patrons, creds = _rows(records, latest, lambda r: staged_values(r, hasher, today, kept))
     patron_columns = [*STAGED_PATRON_COLUMNS, *INLINE_CREDENTIALS]
-    cred_columns = list(CREDENTIAL_COLUMNS)
     return StagedRows(list(latest), patron_columns,
                       converted(_STAGED_PATRONS, patron_columns, patrons, dialect),
-                      cred_columns, converted(_STAGED_CREDENTIALS, cred_columns, creds, dialect))
+                      converted(_STAGED_CREDENTIALS, list(CREDENTIAL_COLUMNS), creds, dialect))
 
 
 def write_staged(session: Session, staged: StagedRows) -> ApplyCounts:
