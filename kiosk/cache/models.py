@@ -100,7 +100,7 @@ class StagingPatron(_SyncedPatronColumns, Base):
     and first card ride on the patron's row: most patrons have no other credential, and rows
     of their own cost the sync process 6 s of inserts at 1 M patrons (bench/RESULTS.md, lever
     36). The rowid is the staging order: of one number staged for two patrons, the later
-    record keeps it (kiosk/cache/patrons.py swap_staging)."""
+    record keeps it (kiosk/cache/swap.py)."""
 
     __tablename__ = "staging_patrons"
     __table_args__ = IN_STAGING

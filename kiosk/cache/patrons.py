@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final, TypeVar, cast
 
-from sqlalchemy import Connection, Dialect, Table, delete, false, func, select, text, update
+from sqlalchemy import Dialect, Table, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from drivers.cardparse import normalise_card
 from drivers.cpr import cpr_birth_date, normalise_cpr
-from kiosk.cache import counting
-from kiosk.cache.bulk import converted, insert_params, insert_rows, upsert_clause
+from kiosk.cache.bulk import converted, insert_params, insert_rows
 from kiosk.cache.models import (
     STAGING_SCHEMA,
     Credential,
@@ -71,33 +70,17 @@ _STAGED_PATRONS: Final = cast(Table, StagingPatron.__table__)
 _STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
 CREDENTIAL_COLUMNS: Final = tuple(c.name for c in Credential.__table__.columns)
 """The order of credential_values (a staged patron's other cards too)."""
-_STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
-_DEPENDENTS: Final = tuple(
-    table for table in Patron.metadata.sorted_tables
-    for fk in table.foreign_keys
-    if fk.column is Patron.__table__.c.patron_id and fk.ondelete == "CASCADE"
-)
-"""The tables whose rows a patron's delete cascades to (credentials, loans, debts, messages,
-reservations): the swap deletes them itself (kiosk/cache/staging.py)."""
+STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
 CPR: Final = "cpr"
 CARD: Final = "card"
 ACTIVE: Final = "active"
-_STAGING_CREDENTIALS: Final = f"{STAGING_SCHEMA}.{StagingCredential.__tablename__}"
+STAGING_CREDENTIALS: Final = f"{STAGING_SCHEMA}.{StagingCredential.__tablename__}"
 # A patron's other cards, each with its owner's staging rowid (?2 is the patron_id again).
 _STAGE_MORE_CARDS: Final = (
-    f"INSERT INTO {_STAGING_CREDENTIALS} ({', '.join(CREDENTIAL_COLUMNS)}, position)"  # noqa: S608
-    f" SELECT ?1, ?2, ?3, ?4, rowid FROM {_STAGING_PATRONS} WHERE patron_id = ?2")
-_SWAP_CREDENTIALS: Final = (
-    f"INSERT OR REPLACE INTO {Credential.__tablename__} ({', '.join(CREDENTIAL_COLUMNS)})"  # noqa: S608
-    " SELECT id, patron_id, kind, status FROM ("
-    f"SELECT cpr_id AS id, patron_id, ?1 AS kind, ?2 AS status, rowid AS position"
-    f" FROM {_STAGING_PATRONS} WHERE cpr_id IS NOT NULL"
-    f" UNION ALL SELECT card_id, patron_id, ?3, card_status, rowid"
-    f" FROM {_STAGING_PATRONS} WHERE card_id IS NOT NULL"
-    f" UNION ALL SELECT id, patron_id, kind, status, position FROM {_STAGING_CREDENTIALS}"
-    ") ORDER BY id, position")
+    f"INSERT INTO {STAGING_CREDENTIALS} ({', '.join(CREDENTIAL_COLUMNS)}, position)"  # noqa: S608
+    f" SELECT ?1, ?2, ?3, ?4, rowid FROM {STAGING_PATRONS} WHERE patron_id = ?2")
 _STAGED: Final = text(
-    f"SELECT patron_id FROM {_STAGING_PATRONS}"  # noqa: S608 - model names
+    f"SELECT patron_id FROM {STAGING_PATRONS}"  # noqa: S608 - model names
     " WHERE patron_id IN (SELECT value FROM json_each(:ids))")
 
 
@@ -218,11 +201,11 @@ def apply_records(
                                                        credential_rows(r, hasher)))
     if gone:
         erase_patron_traces(session, gone)  # needs their credentials, so before deleting
-    for chunk in _chunks(list(latest), 500):
+    for chunk in chunks(list(latest), 500):
         session.execute(delete(Credential).where(Credential.patron_id.in_(chunk)))
     # Live patrons who stay are updated in place (upsert below): deleting one cascades to
     # their loans, debts, messages and reservations.
-    for chunk in _chunks(gone, 500):
+    for chunk in chunks(gone, 500):
         session.execute(delete(Patron).where(Patron.patron_id.in_(chunk)))
     if creds:
         # A card moved from another patron: the newest record owns it (docs/central-api.md
@@ -283,7 +266,7 @@ def write_staged(session: Session, staged: StagedRows) -> ApplyCounts:
     patrons (a snapshot names each patron once, so that is nearly never)."""
     again = _already_staged(session, staged.ids)
     for table in (StagingCredential, StagingPatron):
-        for chunk in _chunks(again, 500):
+        for chunk in chunks(again, 500):
             session.execute(delete(table).where(table.patron_id.in_(chunk)))
     insert_params(session, _STAGED_PATRONS, staged.patron_columns, staged.patrons)
     if staged.credentials:
@@ -322,7 +305,7 @@ def _rows(
 
 def _move_cards(session: Session, creds: list[dict[str, Any]]) -> None:
     new_owner = {c["id"]: c["patron_id"] for c in creds}
-    for chunk in _chunks(list(new_owner), 500):
+    for chunk in chunks(list(new_owner), 500):
         moved = session.execute(
             select(Credential.id, Credential.patron_id, Credential.kind)
             .where(Credential.id.in_(chunk))
@@ -344,7 +327,7 @@ def _already_staged(session: Session, ids: list[str]) -> list[str]:
 def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
     """Erasure beyond the rows that cascade: the entry log keeps its counts but loses the
     person, and the patron's lockout goes."""
-    for chunk in _chunks(list(patron_ids), 500):
+    for chunk in chunks(list(patron_ids), 500):
         session.execute(
             update(EntryLog).where(EntryLog.patron_id.in_(chunk)).values(patron_id=None)
         )
@@ -352,65 +335,7 @@ def erase_patron_traces(session: Session, patron_ids: Sequence[str]) -> None:
             [f"patron:{patron_id}" for patron_id in chunk])))
 
 
-def swap_staging(session: Session) -> ApplyCounts:
-    """Replace the live patrons with the staged set in the caller's one transaction.
-
-    The staging connection runs without foreign-key enforcement (kiosk/cache/staging.py): the
-    swap keeps the references itself. It deletes a removed patron's dependent rows as ON
-    DELETE CASCADE would, and every staged credential's patron is a staged patron
-    (`write_staged` replaces a patron's rows together)."""
-    # Only the (few) removed ids come into Python: two sets of a million ids were 180 MB of
-    # the full sync's peak RSS (bench, 1M patrons).
-    removed = list(session.scalars(
-        select(Patron.patron_id)
-        .where(Patron.patron_id.not_in(select(StagingPatron.patron_id)))
-        .order_by(Patron.patron_id)
-    ))
-    staged = session.scalar(select(func.count()).select_from(StagingPatron)) or 0
-    # Building the credentials' secondary index once, sorted, is ~10x faster than updating it
-    # row by row in random (HMAC) order: swap of 1M patrons 53 s -> 14 s (bench). Readers
-    # (WAL) keep the old table and index until this transaction commits.
-    connection = session.connection()
-    # pysqlite begins its transaction at the first INSERT/UPDATE/DELETE and runs DDL before
-    # that in autocommit: a kill -9 then left the index dropped (tests/faults). Begin it with a
-    # statement that changes nothing, so the drop is undone with everything else.
-    session.execute(delete(Lockout).where(false()))
-    indexes = list(Credential.metadata.tables[Credential.__tablename__].indexes)
-    for index in indexes:
-        index.drop(connection)
-    session.execute(delete(Credential))
-    with counting.suspended(connection) as count:  # 2 M trigger runs at 1 M patrons: none
-        erase_patron_traces(session, removed)
-        for chunk in _chunks(removed, 500):
-            for table in _DEPENDENTS:  # the cascade, done here: no foreign-key enforcement
-                session.execute(delete(table).where(table.c.patron_id.in_(chunk)))
-            session.execute(delete(Patron).where(Patron.patron_id.in_(chunk)))
-        # Who stays is updated in place, not deleted and inserted again: a delete cascades to
-        # the patron's loans, debts, messages and reservations (it wiped them all at every full
-        # sync), and checking those four tables per deleted row took 0.66 s per 100,000.
-        _upsert_staged_patrons(connection)
-        count.append(staged)
-    # In key order (a B-tree filled in order); a number staged twice comes out twice, the
-    # later record's row last, and replaces the earlier: the newest record owns it.
-    connection.exec_driver_sql(_SWAP_CREDENTIALS, (CPR, ACTIVE, CARD))
-    for index in indexes:
-        index.create(connection)
-    return ApplyCounts(upserted=staged, deleted=len(removed))
-
-
-def _upsert_staged_patrons(connection: Connection) -> None:
-    staged = ", ".join(STAGED_PATRON_COLUMNS)
-    constant = list(SYNCED)
-    (values,) = converted(cast(Table, Patron.__table__), constant, [tuple(SYNCED.values())],
-                          connection.dialect)
-    columns = [*STAGED_PATRON_COLUMNS, *constant]
-    # "WHERE true": SQLite's documented way to tell an upsert's ON from a join's.
-    connection.exec_driver_sql(
-        f"INSERT INTO {Patron.__tablename__} ({', '.join(columns)}) "  # noqa: S608 - model names
-        f"SELECT {staged}, {', '.join('?' * len(constant))} FROM {_STAGING_PATRONS} WHERE true"
-        + upsert_clause(columns, "patron_id"), values)
-
-
-def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+def chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    """`items` in lists of `size`: SQLite binds at most 999 parameters in one statement."""
     for start in range(0, len(items), size):
         yield items[start : start + size]

@@ -27,10 +27,10 @@ from kiosk.cache.patrons import (
     ApplyCounts,
     RowError,
     apply_records,
-    swap_staging,
     write_staged,
 )
 from kiosk.cache.staging import staging
+from kiosk.cache.swap import swap_staging
 from kiosk.clock import Clock
 from kiosk.jobs.snapshot_worker import (
     PageRules,

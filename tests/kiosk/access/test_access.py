@@ -11,8 +11,9 @@ from drivers.cardparse import parse_card
 from kiosk.access.rules import PinResult
 from kiosk.cache import queries
 from kiosk.cache.models import Debt, EntryLog, Loan, Lockout, Message, Patron, Reservation
-from kiosk.cache.patrons import apply_records, swap_staging
+from kiosk.cache.patrons import apply_records
 from kiosk.cache.staging import staging
+from kiosk.cache.swap import swap_staging
 from kiosk.clock import FixedClock
 from kiosk.reasons import Reason
 from kiosk.services import Services

@@ -27,8 +27,9 @@ from kiosk.cache.counting import (
 )
 from kiosk.cache.db import MIGRATIONS, make_engine, migrate, session_factory
 from kiosk.cache.models import Patron
-from kiosk.cache.patrons import apply_records, swap_staging
+from kiosk.cache.patrons import apply_records
 from kiosk.cache.staging import staging
+from kiosk.cache.swap import swap_staging
 from kiosk.privacy.keyed_hash import KeyedHasher
 from kiosk.privacy.verifiers import verifier_counts
 from sync.records import PatronRecord

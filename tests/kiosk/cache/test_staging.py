@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cache.db import make_engine, migrate, session_factory
 from kiosk.cache.models import Credential, EntryLog, Patron, StagingPatron
-from kiosk.cache.patrons import apply_records, swap_staging
+from kiosk.cache.patrons import apply_records
 from kiosk.cache.staging import SORT_THREADS, staging, staging_path
+from kiosk.cache.swap import swap_staging
 from kiosk.privacy.keyed_hash import KeyedHasher
 
 HASHER = KeyedHasher(bytes(range(32)))
