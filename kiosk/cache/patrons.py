@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from drivers.cardparse import normalise_card
 from drivers.cpr import cpr_birth_date, normalise_cpr
+from drivers.types import CardKind
 from kiosk.cache.bulk import converted, insert_params, insert_rows
 from kiosk.cache.models import (
     STAGING_SCHEMA,
@@ -71,9 +72,8 @@ _STAGED_CREDENTIALS: Final = cast(Table, StagingCredential.__table__)
 CREDENTIAL_COLUMNS: Final = tuple(c.name for c in Credential.__table__.columns)
 """The order of credential_values (a staged patron's other cards too)."""
 STAGING_PATRONS: Final = f"{STAGING_SCHEMA}.{StagingPatron.__tablename__}"
-CPR: Final = "cpr"
-CARD: Final = "card"
 ACTIVE: Final = "active"
+"""The status of every CPR credential (a card has its own)."""
 STAGING_CREDENTIALS: Final = f"{STAGING_SCHEMA}.{StagingCredential.__tablename__}"
 # A patron's other cards, each with its owner's staging rowid (?2 is the patron_id again).
 _STAGE_MORE_CARDS: Final = (
@@ -166,9 +166,10 @@ def credential_keys(record: PatronRecord, hasher: KeyedHasher) -> dict[bytes, tu
         cpr = normalise_cpr(record.cpr)
         if cpr is None:
             raise RecordError(record.patron_id, "cpr", "not a valid CPR date")
-        keys[hasher.credential_id(CPR, cpr)] = (CPR, ACTIVE)
+        keys[hasher.credential_id(CardKind.CPR, cpr)] = (CardKind.CPR, ACTIVE)
     for card in record.cards:
-        keys[hasher.credential_id(CARD, normalise_card(card.number))] = (CARD, card.status)
+        keys[hasher.credential_id(CardKind.CARD, normalise_card(card.number))] = (
+            CardKind.CARD, card.status)
     return keys
 
 
@@ -237,7 +238,7 @@ def staged_values(
     cpr = card = status = None
     more = []
     for cid, (kind, card_status) in credential_keys(record, hasher).items():
-        if kind == CPR:  # one at most
+        if kind is CardKind.CPR:  # one at most
             cpr = cid
         elif card is None:
             card, status = cid, card_status

@@ -9,13 +9,12 @@ from typing import Final, cast
 from sqlalchemy import Connection, Table, delete, false, func, select
 from sqlalchemy.orm import Session
 
+from drivers.types import CardKind
 from kiosk.cache import counting
 from kiosk.cache.bulk import converted, upsert_clause
 from kiosk.cache.models import Credential, Lockout, Patron, StagingPatron
 from kiosk.cache.patrons import (
     ACTIVE,
-    CARD,
-    CPR,
     CREDENTIAL_COLUMNS,
     STAGED_PATRON_COLUMNS,
     STAGING_CREDENTIALS,
@@ -84,7 +83,7 @@ def swap_staging(session: Session) -> ApplyCounts:
         count.append(staged)
     # In key order (a B-tree filled in order); a number staged twice comes out twice, the
     # later record's row last, and replaces the earlier: the newest record owns it.
-    connection.exec_driver_sql(_SWAP_CREDENTIALS, (CPR, ACTIVE, CARD))
+    connection.exec_driver_sql(_SWAP_CREDENTIALS, (CardKind.CPR, ACTIVE, CardKind.CARD))
     for index in indexes:
         index.create(connection)
     return ApplyCounts(upserted=staged, deleted=len(removed))
