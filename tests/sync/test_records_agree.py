@@ -192,3 +192,9 @@ def test_a_synthetic_page_takes_the_fast_page_path() -> None:
 
     assert made is not None
     assert made == [fast_record(obj) for obj in records]
+
+
+def test_a_page_record_has_the_fields_of_a_patron_record_in_their_order() -> None:
+    # patron_records builds each PatronRecord from a PageRecord's fields by position: a field
+    # added to one and not the other would silently take its default.
+    assert PageRecord.__struct_fields__ == PatronRecord.__struct_fields__
