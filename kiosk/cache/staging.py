@@ -33,11 +33,10 @@ a larger one would only hold pages already written; lever 27's 32 MiB were for c
 then inserted in the hash's random order (bench/RESULTS.md, levers 27, 29, 34)."""
 
 
-SORT_THREADS: Final = 2
+SORT_THREADS: Final = 1
 """Helper threads SQLite may start for one sort (PRAGMA threads): the swap sorts the staged
-credentials and builds their patron index after the last page, when the two snapshot workers
-have ended and their cores are free. The first helper took a 1 M full sync from 39.3 s to
-36.5 s, the second its swap from about 4.0 s to 3.6 s (bench/RESULTS.md, levers 35 and 37)."""
+credentials and builds their patron index after the last page, when the snapshot workers have
+ended and their core is free (bench/RESULTS.md, lever 35)."""
 
 
 def staging_path(database: Path, pid: int) -> Path:
