@@ -10,8 +10,6 @@ holiday), and every problem is one line naming the source, the event and what is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -19,38 +17,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 from icalendar.error import IncompleteComponent, InvalidCalendar
 
+from kiosk.calendar_feed.feed_events import FeedError, FeedEvent, FeedRules
 from kiosk.config.models import FeedMode
 
 MAX_EVENT: Final = timedelta(days=31)
 """Longer than this is a typo in the feed (a year instead of a day), not an exception."""
-
-
-class FeedError(Exception):
-    """The feed cannot be used; `lines` holds one message per problem."""
-
-    def __init__(self, lines: Sequence[str]) -> None:
-        super().__init__("\n".join(lines))
-        self.lines = list(lines)
-
-
-@dataclass(frozen=True, slots=True)
-class FeedEvent:
-    """One event: the mode from `start` to `end` (aware, in the calendar's zone)."""
-
-    uid: str
-    name: str
-    mode: FeedMode
-    start: datetime
-    end: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class FeedRules:
-    """How events are read: from `calendar.*` in config.toml."""
-
-    tz: ZoneInfo
-    categories: Mapping[str, FeedMode]
-    default: FeedMode
 
 
 def parse_feed(data: bytes, source: str, rules: FeedRules) -> list[FeedEvent]:

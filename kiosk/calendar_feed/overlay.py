@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from kiosk.calendar_feed.ics import FeedEvent
+from kiosk.calendar_feed.feed_events import FeedEvent
 from kiosk.config.models import WEEKDAYS, CalendarException, CalendarSection, DayRules
 
 Span = tuple[time, time]

@@ -21,8 +21,8 @@ from zoneinfo import ZoneInfo
 
 import requests
 
+from kiosk.calendar_feed.feed_events import FeedError, FeedEvent, FeedRules
 from kiosk.calendar_feed.feed_status import FeedStatus
-from kiosk.calendar_feed.ics import FeedError, FeedEvent, FeedRules, parse_feed
 from kiosk.config.models import CalendarSection
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class FeedStore:
         if not self.cache.exists() or self.status(source).good_at is None:
             return []  # nothing cached, or a copy of another feed (the config changed)
         try:
-            return parse_feed(self.cache.read_bytes(), str(self.cache), rules)
+            return _parse(self.cache.read_bytes(), str(self.cache), rules)
         except (OSError, FeedError) as err:
             log.error("calendar feed cache %s unusable: %s", self.cache, err)  # noqa: TRY400
             return []
@@ -111,7 +111,7 @@ def refresh(section: CalendarSection, base_dir: Path, data_dir: Path,
     attempted = replace(previous, attempted_at=now.isoformat(timespec="seconds"))
     try:
         data = fetch(source, base_dir)
-        events = parse_feed(data, source, feed_rules(section))
+        events = _parse(data, source, feed_rules(section))
     except FeedUnreachable as err:
         status = replace(attempted, problems=[str(err)], unreachable=True)
         data = None
@@ -134,7 +134,7 @@ def current(section: CalendarSection, base_dir: Path,
     status = store.status(source)
     if not is_url(source):
         try:
-            events = parse_feed(fetch(source, base_dir), source, rules)
+            events = _parse(fetch(source, base_dir), source, rules)
         except FeedUnreachable as err:
             return store.cached_events(source, rules), replace(
                 status, problems=[str(err)], unreachable=True)
@@ -155,3 +155,10 @@ def _write_atomic(path: Path, data: bytes) -> None:
         out.flush()
         os.fsync(out.fileno())
     tmp.replace(path)
+
+
+def _parse(data: bytes, source: str, rules: FeedRules) -> list[FeedEvent]:
+    # Imported here: the parser brings icalendar, which a kiosk without a feed never needs.
+    from kiosk.calendar_feed.ics import parse_feed
+
+    return parse_feed(data, source, rules)

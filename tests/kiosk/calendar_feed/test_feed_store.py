@@ -5,6 +5,9 @@ the network."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -96,3 +99,27 @@ def test_a_copy_of_another_feed_is_not_used(config_path: Path, tmp_path: Path) -
                              data)
     assert events == []
     assert status.good_at is None
+
+
+_IMPORTS = """
+import sys
+from pathlib import Path
+import kiosk.app.assemble, kiosk.app.run  # everything `kiosk run` imports at start
+from kiosk.config import load
+load(Path(sys.argv[1]), sys.argv[2:])
+print("icalendar" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("feed", [None, "holidays.ics"])
+def test_only_a_kiosk_with_a_feed_loads_the_ics_parser(
+    config_path: Path, tmp_path: Path, feed: str | None,
+) -> None:
+    """icalendar is 5.5 MB of an idle kiosk's memory (bench/RESULTS.md, idle_rss_mb): a
+    kiosk whose config.toml names no feed does without it."""
+    (tmp_path / "holidays.ics").write_bytes(ics(CHRISTMAS_EVE))
+    overrides = [f'calendar.feed="{tmp_path / feed}"'] if feed else []
+    out = subprocess.run([sys.executable, "-c", _IMPORTS, str(config_path), *overrides],
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.split() == [str(feed is not None)]

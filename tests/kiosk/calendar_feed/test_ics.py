@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from feedkit import CHRISTMAS_DAYS, CHRISTMAS_EVE, ics
 
-from kiosk.calendar_feed.ics import FeedError, FeedRules, parse_feed
+from kiosk.calendar_feed.feed_events import FeedError, FeedRules
+from kiosk.calendar_feed.ics import parse_feed
 from kiosk.config.models import FEED_CATEGORIES
 
 CPH = ZoneInfo("Europe/Copenhagen")

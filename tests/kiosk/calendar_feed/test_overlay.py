@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from feedkit import CHRISTMAS_DAYS, CHRISTMAS_EVE, ics
 
-from kiosk.calendar_feed.ics import FeedRules, parse_feed
+from kiosk.calendar_feed.feed_events import FeedRules
+from kiosk.calendar_feed.ics import parse_feed
 from kiosk.calendar_feed.overlay import overlay
 from kiosk.config import load
 from kiosk.config.models import FEED_CATEGORIES, CalendarSection
