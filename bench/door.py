@@ -11,13 +11,14 @@ import random
 import time
 from collections.abc import Sequence
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text, update
 
 from bench.figures import Figure, emit, percentile
 from bench.workspace import Visitor
 from drivers.cardparse import parse_card
 from drivers.fake import RecordingRelay
 from drivers.types import CardRead
+from kiosk.cache.models import Patron
 from kiosk.door.controller import DoorController
 from kiosk.door.flow import DoorSettings, Phase
 from kiosk.events import Cancelled, CardPresented, PinDigit
@@ -73,19 +74,21 @@ def _bare_select(services: Services, people: Sequence[Visitor]) -> list[float]:
 
 def pin_to_relay(services: Services, people: Sequence[Visitor]) -> list[Figure]:
     """Last PIN digit -> relay on, through the flow. Each patron comes twice: the first visit
-    verifies the fast hk1 verifier (and the grant upgrades it), the second the argon2id a2k1."""
+    verifies the fast hk1 verifier a sync wrote; then their verifiers are upgraded as the
+    background job upgrades them, and the second visit verifies the argon2id a2k1."""
     relay = RecordingRelay()
     door = DoorController(services.access, relay, services.clock, DoorSettings(pulse_s=0.001),
                           services.faults)
     granted = [v for v in people if _granted(door, v)]
     hk1 = [t for v in granted if (t := _visit(door, relay, v)) is not None]
+    _upgrade(services, granted)
     a2k1 = [t for v in granted if (t := _visit(door, relay, v)) is not None]
     relay.close()
     argon = _argon2_alone(len(a2k1))
     p99 = percentile(a2k1, 99) * MS
     return [
         emit(Figure("pin_to_relay_p99_ms", p99, "ms", 50, len(a2k1),
-                    "argon2id (a2k1) verifier: the steady state after the first grant")),
+                    "argon2id (a2k1) verifier: the steady state, after the upgrade job")),
         emit(Figure("pin_to_relay_hk1_p99_ms", percentile(hk1, 99) * MS, "ms", 16, len(hk1),
                     "fast hk1 verifier: the non-KDF part")),
         emit(Figure("pin_to_relay_baseline_argon2_p99_ms", percentile(argon, 99) * MS, "ms",
@@ -93,6 +96,23 @@ def pin_to_relay(services: Services, people: Sequence[Visitor]) -> list[Figure]:
         emit(Figure("pin_to_relay_ratio_to_argon2_p99", p99 / (percentile(argon, 99) * MS), "x",
                     None, len(a2k1))),
     ]
+
+
+def _upgrade(services: Services, people: Sequence[Visitor]) -> None:
+    """Their hk1 verifiers made argon2id (a2k1) with the kiosk's own upgrade, as the background
+    job does (kiosk/privacy/verifiers.py) at a share of a core; RuntimeError if any is not."""
+    ids = [v.patron_id for v in people]
+    with services.sessions.begin() as session:
+        for patron_id, old in session.execute(
+                select(Patron.patron_id, Patron.pin_verifier).where(Patron.patron_id.in_(ids))):
+            if old is not None:
+                session.execute(update(Patron).where(Patron.patron_id == patron_id)
+                                .values(pin_verifier=services.hasher.upgrade(old)))
+    with services.sessions() as session:
+        kinds = set(session.scalars(select(func.substr(Patron.pin_verifier, 1, 5))
+                                    .where(Patron.patron_id.in_(ids))))
+    if kinds != {"a2k1$"}:
+        raise RuntimeError(f"pin_to_relay: verifiers not upgraded for the second visits: {kinds}")
 
 
 def _granted(door: DoorController, v: Visitor) -> bool:
