@@ -11,6 +11,8 @@ import os
 import shutil
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -173,3 +175,25 @@ def test_a_worker_killed_midway_fails_the_sync_and_keeps_the_cache(
         assert multiprocessing.active_children() == []
     finally:
         services.close()
+
+
+_WORKER_IMPORTS = """
+import pickle, sys
+import kiosk.jobs.snapshot_worker
+from kiosk.privacy.keyed_hash import KeyedHasher
+hasher = pickle.loads(pickle.dumps(KeyedHasher(bytes(32))))  # as a worker receives it
+hasher.credential_id("card", "12345678")
+hasher.fast_verifier("1000123", "1234")
+print("cryptography" in sys.modules)
+hasher.sealer.unseal(hasher.sealer.seal("x"))
+print("cryptography" in sys.modules)
+"""
+
+
+def test_a_snapshot_worker_does_not_load_the_sealer_s_cipher() -> None:
+    """A worker hashes and never seals: cryptography was 6.7 MB of each worker's memory, and
+    a full sync's peak RSS is the sum of the sync's and its two workers' (bench/RESULTS.md,
+    stop 29). The kiosk's process loads it on the first seal."""
+    out = subprocess.run([sys.executable, "-c", _WORKER_IMPORTS], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
