@@ -95,8 +95,11 @@ def _upsert_staged_patrons(connection: Connection) -> None:
     (values,) = converted(cast(Table, Patron.__table__), constant, [tuple(SYNCED.values())],
                           connection.dialect)
     columns = [*STAGED_PATRON_COLUMNS, *constant]
-    # "WHERE true": SQLite's documented way to tell an upsert's ON from a join's.
+    # "WHERE true": SQLite's documented way to tell an upsert's ON from a join's. In key
+    # order: a central that pages in another order than patron_id's would otherwise make
+    # every row a random insert into the patrons' key (bench/RESULTS.md, stop 29).
     connection.exec_driver_sql(
         f"INSERT INTO {Patron.__tablename__} ({', '.join(columns)}) "  # noqa: S608 - model names
-        f"SELECT {staged}, {', '.join('?' * len(constant))} FROM {STAGING_PATRONS} WHERE true"
+        f"SELECT {staged}, {', '.join('?' * len(constant))} FROM {STAGING_PATRONS}"
+        " WHERE true ORDER BY patron_id"
         + upsert_clause(columns, "patron_id"), values)
