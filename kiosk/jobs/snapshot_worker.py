@@ -26,7 +26,6 @@ from datetime import date
 from multiprocessing.connection import Connection
 from typing import Final
 
-from sqlalchemy import Dialect
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.cache.db import make_engine
@@ -95,13 +94,13 @@ def usable(page: SyncPage, inactive_before: date | None) -> tuple[list[PatronRec
     return records, inactive
 
 
-def staged_page(page: SyncPage, page_no: int, rules: PageRules, cache: Session,
-                dialect: Dialect) -> StagedPage:
-    """One fetched page as staging rows; BadRecord names a record that cannot become one."""
+def staged_page(page: SyncPage, page_no: int, rules: PageRules, cache: Session) -> StagedPage:
+    """One fetched page as staging rows, with the verifiers `cache` keeps; BadRecord names a
+    record that cannot become one."""
     records, inactive = usable(page, rules.inactive_before)
     try:
         rows = stage_rows(records, rules.hasher, rules.today, kept_verifiers(cache, records),
-                          dialect)
+                          cache.get_bind().dialect)
     except RowError as err:
         problem = RecordError(f"page {page_no}", err.field, err.problem)
         raise BadRecord(page_no, err.index, err.patron_id, problem) from None
@@ -116,7 +115,7 @@ def pages_here(client: CentralClient, first: StagedPage, rules: PageRules,
         page_no += 1
         page = client.fetch_page(None, token)
         with cache() as session:
-            staged = staged_page(page, page_no, rules, session, session.get_bind().dialect)
+            staged = staged_page(page, page_no, rules, session)
         yield staged
         token = page.next_page
 
@@ -256,8 +255,7 @@ def _work(settings: ClientSettings, database_url: str, rules: PageRules, turn: T
                 page = body.decoded()
                 del body
                 with sessions() as session:
-                    staged = staged_page(page, page_no, rules, session,
-                                         session.get_bind().dialect)
+                    staged = staged_page(page, page_no, rules, session)
                 del page
                 out.send(staged)
                 del staged

@@ -231,7 +231,7 @@ class SyncService:
         process when the snapshot is large (kiosk/jobs/snapshot_worker.py)."""
         page = self.client.fetch_page(None, None)
         with self.sessions() as session:
-            first = staged_page(page, 1, rules, session, session.get_bind().dialect)
+            first = staged_page(page, 1, rules, session)
         settings = worth_a_worker(self.client, page)
         if settings is None:
             yield itertools.chain([first], pages_here(self.client, first, rules, self.sessions))
